@@ -1,0 +1,13 @@
+// The `ldn` command tree. Each command lives in commands/<name>.ts and exports `register`, so a
+// new command is one file and one line here.
+import { Command } from 'commander';
+import { registerSimulate } from './commands/simulate.js';
+
+export function buildProgram(): Command {
+  const program = new Command('ldn')
+    .description('LDN Workbench: low-dose naltrexone simulator, evidence base and dosing planner')
+    .version('0.1.0')
+    .showHelpAfterError(false);
+  registerSimulate(program);
+  return program;
+}

@@ -1,0 +1,1 @@
+export * from './ode/types.js';
