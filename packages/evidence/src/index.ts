@@ -1,2 +1,3 @@
 export {};
 export * from './stats/index.js';
+export * from './meta/index.js';
