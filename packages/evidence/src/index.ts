@@ -1,3 +1,6 @@
 export {};
 export * from './stats/index.js';
 export * from './meta/index.js';
+export * from './schema/index.js';
+export * from './data/load.js';
+export * from './data/query.js';
