@@ -12,11 +12,36 @@ import f6 from '../../data/sources/pharmacology.json' with { type: 'json' };
 import f7 from '../../data/sources/pregnancy.json' with { type: 'json' };
 import f8 from '../../data/sources/safety.json' with { type: 'json' };
 import f9 from '../../data/sources/seed.json' with { type: 'json' };
-import f10 from '../../data/studies/cree2010.json' with { type: 'json' };
-import f11 from '../../data/studies/lie2018.json' with { type: 'json' };
-import f12 from '../../data/studies/smith2007.json' with { type: 'json' };
-import f13 from '../../data/studies/smith2011.json' with { type: 'json' };
-import f14 from '../../data/studies/towers-ajog.json' with { type: 'json' };
+import f10 from '../../data/studies/agrawal2005.json' with { type: 'json' };
+import f11 from '../../data/studies/berkson2006.json' with { type: 'json' };
+import f12 from '../../data/studies/berkson2007.json' with { type: 'json' };
+import f13 from '../../data/studies/berkson2009.json' with { type: 'json' };
+import f14 from '../../data/studies/bested2023.json' with { type: 'json' };
+import f15 from '../../data/studies/bihari1996.json' with { type: 'json' };
+import f16 from '../../data/studies/bolton2019.json' with { type: 'json' };
+import f17 from '../../data/studies/bruunplesner2020.json' with { type: 'json' };
+import f18 from '../../data/studies/cochrane-cd010410.json' with { type: 'json' };
+import f19 from '../../data/studies/cree2010.json' with { type: 'json' };
+import f20 from '../../data/studies/dutch-ibd-2014.json' with { type: 'json' };
+import f21 from '../../data/studies/final2024.json' with { type: 'json' };
+import f22 from '../../data/studies/gironi2008.json' with { type: 'json' };
+import f23 from '../../data/studies/ldn-crohn-protocol.json' with { type: 'json' };
+import f24 from '../../data/studies/lie2018.json' with { type: 'json' };
+import f25 from '../../data/studies/ludwig2016.json' with { type: 'json' };
+import f26 from '../../data/studies/nct03970330.json' with { type: 'json' };
+import f27 from '../../data/studies/parkitny2017.json' with { type: 'json' };
+import f28 from '../../data/studies/peds-case-2010.json' with { type: 'json' };
+import f29 from '../../data/studies/sharafaddinzadeh2010.json' with { type: 'json' };
+import f30 from '../../data/studies/smith2007.json' with { type: 'json' };
+import f31 from '../../data/studies/smith2011.json' with { type: 'json' };
+import f32 from '../../data/studies/smith2013.json' with { type: 'json' };
+import f33 from '../../data/studies/towers-abstract141.json' with { type: 'json' };
+import f34 from '../../data/studies/towers-ajog.json' with { type: 'json' };
+import f35 from '../../data/studies/turel2015.json' with { type: 'json' };
+import f36 from '../../data/studies/vatvani2024.json' with { type: 'json' };
+import f37 from '../../data/studies/wachman2019.json' with { type: 'json' };
+import f38 from '../../data/studies/younger2009.json' with { type: 'json' };
+import f39 from '../../data/studies/younger2013.json' with { type: 'json' };
 
 export const SOURCES_FILES: readonly RawFile[] = [
   { file: 'data/sources/cancer.json', data: f0 },
@@ -32,11 +57,36 @@ export const SOURCES_FILES: readonly RawFile[] = [
 ];
 
 export const STUDIES_FILES: readonly RawFile[] = [
-  { file: 'data/studies/cree2010.json', data: f10 },
-  { file: 'data/studies/lie2018.json', data: f11 },
-  { file: 'data/studies/smith2007.json', data: f12 },
-  { file: 'data/studies/smith2011.json', data: f13 },
-  { file: 'data/studies/towers-ajog.json', data: f14 },
+  { file: 'data/studies/agrawal2005.json', data: f10 },
+  { file: 'data/studies/berkson2006.json', data: f11 },
+  { file: 'data/studies/berkson2007.json', data: f12 },
+  { file: 'data/studies/berkson2009.json', data: f13 },
+  { file: 'data/studies/bested2023.json', data: f14 },
+  { file: 'data/studies/bihari1996.json', data: f15 },
+  { file: 'data/studies/bolton2019.json', data: f16 },
+  { file: 'data/studies/bruunplesner2020.json', data: f17 },
+  { file: 'data/studies/cochrane-cd010410.json', data: f18 },
+  { file: 'data/studies/cree2010.json', data: f19 },
+  { file: 'data/studies/dutch-ibd-2014.json', data: f20 },
+  { file: 'data/studies/final2024.json', data: f21 },
+  { file: 'data/studies/gironi2008.json', data: f22 },
+  { file: 'data/studies/ldn-crohn-protocol.json', data: f23 },
+  { file: 'data/studies/lie2018.json', data: f24 },
+  { file: 'data/studies/ludwig2016.json', data: f25 },
+  { file: 'data/studies/nct03970330.json', data: f26 },
+  { file: 'data/studies/parkitny2017.json', data: f27 },
+  { file: 'data/studies/peds-case-2010.json', data: f28 },
+  { file: 'data/studies/sharafaddinzadeh2010.json', data: f29 },
+  { file: 'data/studies/smith2007.json', data: f30 },
+  { file: 'data/studies/smith2011.json', data: f31 },
+  { file: 'data/studies/smith2013.json', data: f32 },
+  { file: 'data/studies/towers-abstract141.json', data: f33 },
+  { file: 'data/studies/towers-ajog.json', data: f34 },
+  { file: 'data/studies/turel2015.json', data: f35 },
+  { file: 'data/studies/vatvani2024.json', data: f36 },
+  { file: 'data/studies/wachman2019.json', data: f37 },
+  { file: 'data/studies/younger2009.json', data: f38 },
+  { file: 'data/studies/younger2013.json', data: f39 },
 ];
 
 export const CLAIMS_FILES: readonly RawFile[] = [
