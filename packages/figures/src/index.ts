@@ -1,1 +1,3 @@
 export {};
+export { forestPlot, type ForestPlotOptions, type ForestRow, type ForestSummary, type ForestHeterogeneity } from './forest.js';
+export { funnelPlot, type FunnelPlotOptions } from './funnel.js';

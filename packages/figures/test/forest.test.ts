@@ -1,0 +1,150 @@
+// The forest plot is checked by parsing the SVG (linkedom) and reading marks back: one row per study, the
+// diamond's x-extent equals the pooled CI mapped through the axis scale, the prediction interval, the
+// heterogeneity line, back-transformed log ticks, extra columns, and XML escaping of user text.
+import { DOMParser } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { escalc, rma, type TwoByTwoStudy } from '@ldn/evidence';
+import { forestPlot, type ForestPlotOptions } from '../src/index.js';
+
+// dat.bcg (Colditz 1994), first three columns of evidence.md 2.1
+const BCG: [string, number, number, number, number][] = [
+  ['Aronson 1948', 4, 119, 11, 128],
+  ['Ferguson & Simes 1949', 6, 300, 29, 274],
+  ['Rosenthal et al 1960', 3, 228, 11, 209],
+  ['Hart & Sutherland 1977', 62, 13536, 248, 12619],
+  ['Frimodt-Moller et al 1973', 33, 5036, 47, 5761],
+  ['Stein & Aronson 1953', 180, 1361, 372, 1079],
+  ['Vandiviere et al 1973', 8, 2537, 10, 619],
+  ['TPT Madras 1980', 505, 87886, 499, 87892],
+  ['Coetzee & Berjak 1968', 29, 7470, 45, 7232],
+  ['Rosenthal et al 1961', 17, 1699, 65, 1600],
+  ['Comstock et al 1974', 186, 50448, 141, 27197],
+  ['Comstock & Webster 1969', 5, 2493, 3, 2338],
+  ['Comstock et al 1976', 27, 16886, 29, 17825],
+];
+const tables: TwoByTwoStudy[] = BCG.map(([study, a, b, c, d]) => ({ study, events1: a, total1: a + b, events2: c, total2: c + d }));
+const es = escalc({ measure: 'RR', studies: tables });
+const fit = rma(es, { method: 'REML' });
+const z = 1.959963984540054;
+
+function options(extra: Partial<ForestPlotOptions> = {}): ForestPlotOptions {
+  return {
+    rows: fit.studies.map((s, i) => ({
+      label: s,
+      estimate: fit.yi[i] as number,
+      ciLower: (fit.yi[i] as number) - z * Math.sqrt(fit.vi[i] as number),
+      ciUpper: (fit.yi[i] as number) + z * Math.sqrt(fit.vi[i] as number),
+      weight: fit.weights[i] as number,
+      cells: [`${tables[i]?.events1}/${tables[i]?.total1}`, `${tables[i]?.events2}/${tables[i]?.total2}`],
+    })),
+    columns: ['BCG', 'Control'],
+    summary: { label: 'Random-effects model (REML)', estimate: fit.estimate, ciLower: fit.ciLower, ciUpper: fit.ciUpper, piLower: fit.piLower, piUpper: fit.piUpper },
+    heterogeneity: { tau2: fit.tau2, I2: fit.I2, Q: fit.Q, df: fit.Qdf, p: fit.Qp },
+    scale: 'log',
+    effectLabel: 'Risk ratio',
+    favours: ['favours BCG', 'favours control'],
+    ...extra,
+  };
+}
+
+function parse(svg: string): Document {
+  // parsed as HTML: linkedom's XML mode does not decode entities in attribute values
+  return new DOMParser().parseFromString(`<html><body>${svg}</body></html>`, 'text/html') as unknown as Document;
+}
+function scaleOf(doc: Document): (v: number) => number {
+  const axis = doc.querySelector('.x-axis');
+  const [d0, d1] = (axis?.getAttribute('data-x-domain') ?? '').split(',').map(Number) as [number, number];
+  const [r0, r1] = (axis?.getAttribute('data-x-range') ?? '').split(',').map(Number) as [number, number];
+  return (v: number) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
+}
+
+describe('forest plot', () => {
+  const svg = forestPlot(options());
+  const doc = parse(svg);
+  const x = scaleOf(doc);
+
+  it('has one row per study with label, counts, weight and "estimate [CI]" text', () => {
+    const rows = doc.querySelectorAll('.study-row');
+    expect(rows.length).toBe(13);
+    const first = rows[0];
+    expect(first?.querySelector('.study-label')?.textContent).toBe('Aronson 1948');
+    expect([...(first?.querySelectorAll('.cell') ?? [])].map((c) => c.textContent)).toEqual(['4/123', '11/139']);
+    expect(first?.querySelector('.weight')?.textContent).toBe('5.1%');
+    // exp(-0.8893) = 0.41, CI exp(-0.8893 -/+ 1.96 sqrt(0.3256))
+    expect(first?.querySelector('.estimate-text')?.textContent).toBe('0.41 [0.13, 1.26]');
+  });
+
+  it("the diamond's x-extent maps to the pooled CI and its centre to the estimate", () => {
+    const pts = (doc.querySelector('.summary-diamond')?.getAttribute('points') ?? '').split(' ').map((p) => p.split(',').map(Number));
+    const xs = pts.map((p) => p[0] as number);
+    expect(Math.min(...xs)).toBeCloseTo(x(fit.ciLower), 1);
+    expect(Math.max(...xs)).toBeCloseTo(x(fit.ciUpper), 1);
+    expect(pts[1]?.[0]).toBeCloseTo(x(fit.estimate), 1);
+    expect(doc.querySelector('.summary-row .estimate-text')?.textContent).toBe('0.49 [0.34, 0.70]');
+  });
+
+  it('each study CI line spans its CI', () => {
+    const line = doc.querySelectorAll('.study-ci')[3];
+    const lo = (fit.yi[3] as number) - z * Math.sqrt(fit.vi[3] as number);
+    const hi = (fit.yi[3] as number) + z * Math.sqrt(fit.vi[3] as number);
+    expect(Number(line?.getAttribute('x1'))).toBeCloseTo(x(lo), 1);
+    expect(Number(line?.getAttribute('x2'))).toBeCloseTo(x(hi), 1);
+  });
+
+  it('draws the prediction interval and prints it back-transformed (0.15, 1.55)', () => {
+    const pi = doc.querySelector('.prediction-interval');
+    expect(Number(pi?.getAttribute('x1'))).toBeCloseTo(x(fit.piLower), 1);
+    expect(Number(pi?.getAttribute('x2'))).toBeCloseTo(x(fit.piUpper), 1);
+    expect(doc.querySelector('.prediction-row .estimate-text')?.textContent).toBe('[0.15, 1.55]');
+  });
+
+  it('prints a heterogeneity line with tau2, I2, Q, df and p', () => {
+    expect(doc.querySelector('.heterogeneity')?.textContent).toBe('Heterogeneity: τ² = 0.313; I² = 92.2%; Q = 152.23, df = 12 (p < 0.001)');
+  });
+
+  it('uses a log axis with back-transformed tick labels and a null line at RR = 1', () => {
+    const labels = [...doc.querySelectorAll('.x-axis .tick-label')].map((t) => t.textContent);
+    expect(labels).toContain('1');
+    expect(labels).toContain('0.5');
+    expect(Number(doc.querySelector('.null-line')?.getAttribute('x1'))).toBeCloseTo(x(0), 1);
+    expect(doc.querySelector('.x-axis')?.getAttribute('data-scale')).toBe('log');
+  });
+
+  it('escapes study names and other user text', () => {
+    const evil = '<script>alert("x")</script> & Co';
+    const rows = options().rows.map((r, i) => (i === 0 ? { ...r, label: evil, cells: ['<b>', '"q"'] } : r));
+    const s = forestPlot(options({ rows, title: 'T & <b>', columns: ['<i>', 'x'] }));
+    expect(s).not.toContain('<script>');
+    expect(s).not.toContain('<b>');
+    expect(s).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    const d = parse(s);
+    expect(d.querySelector('.study-label')?.textContent).toBe(evil);
+    expect(d.querySelector('.study-row')?.getAttribute('data-study')).toBe(evil);
+    expect(d.querySelector('.title')?.textContent).toBe('T & <b>');
+  });
+
+  it('supports a linear scale (MD) without a prediction interval and extra columns (dose, evidence level)', () => {
+    const s = forestPlot({
+      rows: [
+        { label: 'A', estimate: -1.5, ciLower: -4.8, ciUpper: 1.8, cells: ['4.5 mg', 'P'] },
+        { label: 'B', estimate: 0.2, ciLower: -0.77, ciUpper: 1.17, cells: ['1.5 mg', 'S'] },
+      ],
+      columns: ['Dose', 'Level'],
+      summary: { label: 'Common effect', estimate: -0.1, ciLower: -1.0, ciUpper: 0.8 },
+      scale: 'linear',
+      effectLabel: 'Mean difference',
+    });
+    const d = parse(s);
+    expect(d.querySelectorAll('.study-row').length).toBe(2);
+    expect(d.querySelector('.prediction-interval')).toBeNull();
+    expect([...d.querySelectorAll('.header text')].map((t) => t.textContent)).toContain('Level');
+    expect(d.querySelector('.study-row .estimate-text')?.textContent).toBe('-1.50 [-4.80, 1.80]');
+    const ticks = [...d.querySelectorAll('.x-axis .tick-label')].map((t) => Number(t.textContent));
+    expect(ticks).toContain(0);
+  });
+
+  it('clips a CI that runs past a fixed x range and marks it with an arrow', () => {
+    const s = forestPlot(options({ xDomain: [Math.log(0.1), Math.log(2)] }));
+    expect(parse(s).querySelectorAll('.clipped').length).toBeGreaterThan(0);
+  });
+});
