@@ -2,6 +2,8 @@
 // new command is one file and one line here.
 import { Command } from 'commander';
 import { registerSimulate } from './commands/simulate.js';
+import { registerParams } from './commands/params.js';
+import { registerCalibrate } from './commands/calibrate.js';
 
 export function buildProgram(): Command {
   const program = new Command('ldn')
@@ -9,5 +11,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError(false);
   registerSimulate(program);
+  registerParams(program);
+  registerCalibrate(program);
   return program;
 }

@@ -1,1 +1,21 @@
-export * from './ode/types.js';
+// @ldn/engine: the isomorphic simulation engine (browser and Node). One entry point per concept:
+// regimens → dose schedules, `simulate`, `summarize`, NCA, the LDN model and its parameter sets,
+// calibration, and the generic ODE core.
+export * from './ode/index.js';
+export * from './units.js';
+export * from './parameters/types.js';
+export * from './parameters/sources.js';
+export * from './model/types.js';
+export * from './models/ldn/model.js';
+export * from './models/ldn/parameters.js';
+export { CALIBRATION } from './models/ldn/calibration.js';
+export * from './regimen/clock.js';
+export * from './regimen/schema.js';
+export * from './regimen/expand.js';
+export * from './regimen/nonmem.js';
+export * from './simulate.js';
+export * from './summary.js';
+export * from './nca/nca.js';
+export * from './nca/occupancy.js';
+export * from './calibrate/index.js';
+export * from './run.js';
