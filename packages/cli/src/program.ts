@@ -2,6 +2,7 @@
 // new command is one file and one line here.
 import { Command } from 'commander';
 import { registerSimulate } from './commands/simulate.js';
+import { registerMeta } from './commands/meta.js';
 import { registerParams } from './commands/params.js';
 import { registerCalibrate } from './commands/calibrate.js';
 
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerParams(program);
   registerCalibrate(program);
+  registerMeta(program);
   return program;
 }

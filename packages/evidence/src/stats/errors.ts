@@ -9,6 +9,8 @@ export class EvidenceInputError extends Error {
   readonly study: string | undefined;
   /** Name of the offending field (e.g. "events1", "vi"), or "k" for too few studies. */
   readonly field: string;
+  /** The problem itself, without the row/field prefix (for callers that name fields differently). */
+  readonly detail: string;
 
   constructor(message: string, field: string, row: number | null = null, study?: string) {
     const where = row === null ? '' : `row ${row}${study !== undefined && study !== '' ? ` (${study})` : ''}, `;
@@ -17,6 +19,7 @@ export class EvidenceInputError extends Error {
     this.row = row;
     this.study = study;
     this.field = field;
+    this.detail = message;
   }
 }
 
