@@ -12,6 +12,12 @@ export interface OdeSystem {
    * it when present and fall back to finite differences otherwise.
    */
   jacobian?(t: number, y: Float64Array, jac: Float64Array): void;
+  /**
+   * Optional: true when f does not depend on t (doses are events, so PK models usually are).
+   * Rosenbrock solvers then skip the finite-difference ∂f/∂t, one right-hand-side evaluation per
+   * step. Default false; claiming it for a time-dependent f makes Rosenbrock steps inaccurate.
+   */
+  readonly autonomous?: boolean;
 }
 
 /** Error control and step limits shared by every adaptive solver. */

@@ -14,10 +14,9 @@ import type { DenseStep, OdeSystem, SegmentResult, Solver, StepControl } from '.
 import type { ControllerFactory } from '../stepsize/controller.js';
 import { PIController } from '../stepsize/pi.js';
 import { initialStep } from '../stepsize/initial-step.js';
-import { errorNorm, firstNonFinite, resolveControl, throwNonFiniteRhs } from '../stepsize/tolerance.js';
+import { errorNorm, firstNonFinite, minStep, resolveControl, throwNonFiniteRhs } from '../stepsize/tolerance.js';
 
 const NAME = 'dopri5';
-const EPS = Number.EPSILON;
 
 const C2 = 1 / 5;
 const C3 = 3 / 10;
@@ -194,7 +193,7 @@ export function createDopri5(options: Dopri5Options = {}): Solver {
             `the problem may be stiff (try rodas4) or need a larger control.maxSteps`,
         );
       }
-      if (!(h >= 10 * EPS * Math.max(Math.abs(t), Math.abs(t1)))) {
+      if (!(h >= minStep(t))) {
         throw new SolverError(
           `${NAME}: step size underflow at t=${t} (h=${h}); the solution may blow up or be discontinuous there`,
         );

@@ -91,3 +91,11 @@ export function throwNonFiniteRhs(solver: string, t: number, component: number, 
     `${solver}: the right-hand side produced ${String(value)} at t=${t} in component ${component}`,
   );
 }
+
+/**
+ * The smallest step that still advances t in floating point (Hairer's test 0.1|h| <= |t|·uround,
+ * with a floor at t = 0). Relative to the current t only: a long segment may need tiny steps.
+ */
+export function minStep(t: number): number {
+  return Math.max(10 * Number.EPSILON * Math.abs(t), 1e-300);
+}
