@@ -42,6 +42,17 @@ import f36 from '../../data/studies/vatvani2024.json' with { type: 'json' };
 import f37 from '../../data/studies/wachman2019.json' with { type: 'json' };
 import f38 from '../../data/studies/younger2009.json' with { type: 'json' };
 import f39 from '../../data/studies/younger2013.json' with { type: 'json' };
+import f40 from '../../data/claims/cancer.json' with { type: 'json' };
+import f41 from '../../data/claims/crohns-disease.json' with { type: 'json' };
+import f42 from '../../data/claims/endometriosis.json' with { type: 'json' };
+import f43 from '../../data/claims/general.json' with { type: 'json' };
+import f44 from '../../data/claims/history.json' with { type: 'json' };
+import f45 from '../../data/claims/mechanism.json' with { type: 'json' };
+import f46 from '../../data/claims/multiple-sclerosis.json' with { type: 'json' };
+import f47 from '../../data/claims/pharmacology.json' with { type: 'json' };
+import f48 from '../../data/claims/pregnancy.json' with { type: 'json' };
+import f49 from '../../data/claims/safety.json' with { type: 'json' };
+import f50 from '../../data/claims/sleep.json' with { type: 'json' };
 
 export const SOURCES_FILES: readonly RawFile[] = [
   { file: 'data/sources/cancer.json', data: f0 },
@@ -90,5 +101,15 @@ export const STUDIES_FILES: readonly RawFile[] = [
 ];
 
 export const CLAIMS_FILES: readonly RawFile[] = [
-
+  { file: 'data/claims/cancer.json', data: f40 },
+  { file: 'data/claims/crohns-disease.json', data: f41 },
+  { file: 'data/claims/endometriosis.json', data: f42 },
+  { file: 'data/claims/general.json', data: f43 },
+  { file: 'data/claims/history.json', data: f44 },
+  { file: 'data/claims/mechanism.json', data: f45 },
+  { file: 'data/claims/multiple-sclerosis.json', data: f46 },
+  { file: 'data/claims/pharmacology.json', data: f47 },
+  { file: 'data/claims/pregnancy.json', data: f48 },
+  { file: 'data/claims/safety.json', data: f49 },
+  { file: 'data/claims/sleep.json', data: f50 },
 ];

@@ -16,7 +16,7 @@ export const VERDICT_MEANINGS: Record<Verdict, string> = {
   differs: 'the primary source exists but says something different (numbers, N, design, population, evidence type or date)',
   unsupported: 'searched for and no source backs the statement, or the only data are too weak or indirect to back it',
   contradicted: 'measured data in a primary source say the opposite',
-  not_checkable: 'the cited source was not identified and nothing in the research notes speaks to the statement',
+  not_checkable: 'could not be checked: the cited source was not identified, or its stored copies lack the passage, and nothing else in the research notes speaks to it',
 };
 
 export const TOPICS = [
