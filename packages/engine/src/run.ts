@@ -102,8 +102,8 @@ export function scheduleFromRequest(input: unknown): { request: z.output<typeof 
   if (req.time !== undefined) {
     try {
       firstClock = parseClock(req.time);
-    } catch (e) {
-      throw new RequestError((e as Error).message, 'time');
+    } catch {
+      throw new RequestError(`time: "${req.time}" is not a clock time; use 24-hour HH:MM, e.g. 22:00`, 'time');
     }
   }
   const spanH = req.days * 24;

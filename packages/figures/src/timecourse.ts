@@ -99,7 +99,7 @@ export function timeCourseSvg(input: TimeCourseInput): string {
       color: { legend: false, type: 'categorical', domain: panel.lines.map((l) => l.label), range: PALETTE },
       marks,
     });
-    svgs.push(serialize(svg as unknown as Element));
+    svgs.push(serialize(svg));
   });
   const height = header + svgs.length * panelHeight + 16;
   const body = svgs
