@@ -95,7 +95,7 @@ export function timeCourseSvg(input: TimeCourseInput): string {
       marginRight: 140,
       marginBottom: last ? 40 : 24,
       x: { label: last ? xTitle : null, domain: [0, x(end)], grid: true },
-      y: { label: yLabel, type: log ? 'log' : 'linear', grid: true, ...(panel.domain ? { domain: panel.domain } : { nice: true }) },
+      y: { label: yLabel, type: log ? 'log' : 'linear', grid: true, tickFormat: log ? '~g' : undefined, ...(panel.domain ? { domain: panel.domain } : { nice: true }) },
       color: { legend: false, type: 'categorical', domain: panel.lines.map((l) => l.label), range: PALETTE },
       marks,
     });
