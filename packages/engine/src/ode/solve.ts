@@ -12,11 +12,13 @@
 //   pre-dose state.
 // - Integration stops exactly at every event time and restarts there with a fresh first step
 //   (new derivative, new step history), using the previous segment's last step size as a hint.
+// - A segment shorter than the smallest step representable at its start (two event times within
+//   rounding of each other, e.g. 0 and 5e-324) is crossed with one explicit Euler step.
 
 import { SolverError } from './types.js';
 import type { DenseStep, OdeEvent, OdeSystem, Solver, StepControl } from './types.js';
 import { dopri5 } from './solvers/dopri5.js';
-import { resolveControl } from './stepsize/tolerance.js';
+import { minStep, resolveControl } from './stepsize/tolerance.js';
 
 export interface SolveOptions {
   system: OdeSystem;
@@ -44,7 +46,7 @@ export interface SolveStats {
 export interface Solution {
   /** the output times (a copy of saveAt) */
   t: Float64Array;
-  /** columnar: y[stateIndex][outputIndex] */
+  /** columnar: y[stateIndex][outputIndex] (views of one buffer of n·nOut values) */
   y: Float64Array[];
   stats: SolveStats;
 }
@@ -100,6 +102,21 @@ class OutputWriter {
       k++;
     }
     this.next = k;
+  }
+}
+
+/** The interpolant of one explicit Euler step, for segments too short for a solver. */
+class EulerStep implements DenseStep {
+  t0 = 0;
+  t1 = 0;
+  constructor(
+    private readonly y0: Float64Array,
+    private readonly f0: Float64Array,
+  ) {}
+
+  interpolate(t: number, out: Float64Array): void {
+    const dt = t - this.t0;
+    for (let i = 0; i < out.length; i++) out[i] = this.y0[i]! + dt * this.f0[i]!;
   }
 }
 
@@ -165,6 +182,8 @@ export function solve(options: SolveOptions): Solution {
   events.sort((a, b) => a.time - b.time); // Array.prototype.sort is stable
 
   const writer = new OutputWriter(times, n, buffer, new Float64Array(n));
+  const slope = new Float64Array(n);
+  const euler = new EulerStep(y, slope);
   const segmentControl: StepControl = { ...control };
   let hHint = resolved.h0;
   let t = t0;
@@ -184,6 +203,22 @@ export function solve(options: SolveOptions): Solution {
 
     const tNext = e < events.length ? events[e]!.time : tEnd;
     writer.segmentEnd = tNext;
+    if (tNext - t < minStep(t)) {
+      // shorter than any step a solver can take here: one explicit Euler step, exact to O(Δt²)
+      euler.t0 = t;
+      euler.t1 = tNext;
+      system.rhs(t, y, slope);
+      stats.rhsEvaluations++;
+      for (let i = 0; i < n; i++) {
+        if (!Number.isFinite(slope[i]!)) {
+          throw new SolverError(`solve: the right-hand side produced ${String(slope[i])} at t=${t} in component ${i}`);
+        }
+      }
+      writer.onStep(euler);
+      for (let i = 0; i < n; i++) y[i] = y[i]! + (tNext - t) * slope[i]!;
+      t = tNext;
+      continue;
+    }
     // restart with a fresh first step; the previous segment's step size is the hint
     if (hHint !== undefined) segmentControl.h0 = hHint;
     const result = solver.integrate(system, t, y, tNext, segmentControl, writer.onStep);

@@ -61,7 +61,9 @@ export interface Solver {
   readonly stiff: boolean;
   /**
    * Integrates from t0 to t1 (t1 > t0), calling `onStep` after every accepted step. Throws
-   * `SolverError` when the step size underflows or `maxSteps` is exceeded.
+   * `SolverError` when the step size underflows or `maxSteps` is exceeded. The `DenseStep` passed
+   * to `onStep` is one object reused for every step: it is valid only during the callback. The
+   * last step ends exactly at t1. `y0` is not modified.
    */
   integrate(
     system: OdeSystem,

@@ -176,6 +176,30 @@ describe.each(SOLVER_CASES)('dose events with %s', (_name, solver) => {
     expect(none.y.map((c) => c.length)).toEqual([0, 0]);
   });
 
+  it('crosses segments shorter than any step (event times a denormal or one ulp apart)', () => {
+    // found by the property test: a dose at 5e-324 made a segment [0, 5e-324] for rodas4
+    const doses = [
+      { time: 0, amount: 10 },
+      { time: 5e-324, amount: 5 },
+      { time: 1, amount: 7 },
+      { time: 1 + Number.EPSILON, amount: 3 },
+    ];
+    const saveAt = [0, 5e-324, 0.5, 1, 1 + Number.EPSILON, 2];
+    const sol = solve({
+      system: oneCompartmentOral(ka, ke),
+      y0: [0, 0],
+      t0: 0,
+      saveAt,
+      events: doses.map((d) => bolus(d.time, 0, F * d.amount)),
+      solver,
+      control: { rtol: 1e-10, atol: 1e-12 },
+    });
+    saveAt.forEach((t, k) => {
+      const gut = gutAmount(t, doses, F, ka);
+      expect(Math.abs(sol.y[0]![k]! - gut)).toBeLessThanOrEqual(1e-8 * gut);
+    });
+  });
+
   it('does not modify the caller’s y0 or saveAt', () => {
     const y0 = new Float64Array([5, 0]);
     const saveAt = new Float64Array([0, 1, 2]);
