@@ -4,3 +4,4 @@ export * from './meta/index.js';
 export * from './schema/index.js';
 export * from './data/load.js';
 export * from './data/query.js';
+export * from './checks/index.js';

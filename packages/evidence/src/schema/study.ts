@@ -116,6 +116,7 @@ export const ArmResultSchema = z.strictObject({
   events: NumberValueSchema.optional(),
   /** Denominator of events/percent for this outcome. */
   total: NumberValueSchema.optional(),
+  /** Share of participants with the outcome (events/total, in %); GRIM-tested. Percent changes go in `change`. */
   percent: NumberValueSchema.optional(),
   /** Value before treatment, when the source reports baseline → on-treatment. */
   baseline: NumberValueSchema.optional(),
