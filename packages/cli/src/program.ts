@@ -5,6 +5,8 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerMeta } from './commands/meta.js';
 import { registerParams } from './commands/params.js';
 import { registerCalibrate } from './commands/calibrate.js';
+import { registerEvidence } from './commands/evidence.js';
+import { registerCheck } from './commands/check.js';
 
 export function buildProgram(): Command {
   const program = new Command('ldn')
@@ -15,5 +17,7 @@ export function buildProgram(): Command {
   registerParams(program);
   registerCalibrate(program);
   registerMeta(program);
+  registerEvidence(program);
+  registerCheck(program);
   return program;
 }
