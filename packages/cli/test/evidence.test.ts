@@ -3,6 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
+describe('ldn evidence', () => {
+  it('without a subcommand prints its help on stdout; an unknown subcommand exits 2 listing the accepted ones', async () => {
+    const h = await runCli(['evidence']);
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/Usage: ldn evidence <list\|show\|claims>/);
+    const u = await runCli(['evidence', 'lst']);
+    expect(u.code).toBe(2);
+    expect(u.err).toContain('unknown evidence command "lst"; accepted: list, show, claims');
+  });
+});
+
 describe('ldn evidence list', () => {
   it('prints an aligned table with evidence level, N, dose and number statuses', async () => {
     const r = await runCli(['evidence', 'list']);

@@ -403,7 +403,14 @@ function claimsCommand(opts: ClaimsOptions): void {
 export function registerEvidence(program: Command): void {
   const evidence = program
     .command('evidence')
-    .description('the LDN evidence base: studies (every number with its status and source) and the claims ledger of the seed review');
+    .description('the LDN evidence base: studies (every number with its status and source) and the claims ledger of the seed review')
+    .usage('<list|show|claims> [options]')
+    .argument('[command]', 'list, show or claims')
+    // without a subcommand, show what there is (stdout, exit 0); an unknown one is a usage error
+    .action((name: string | undefined) => {
+      if (name !== undefined) throw new UsageError(`unknown evidence command "${name}"; accepted: list, show, claims`);
+      process.stdout.write(evidence.helpInformation());
+    });
   evidence
     .command('list')
     .description('list studies, oldest first, with evidence level, N, dose and how many numbers are confirmed/derived/not found')

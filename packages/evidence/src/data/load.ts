@@ -5,7 +5,7 @@
 // is listed by its study, and the claims ledger points at real studies, outcomes and arms.
 // No fs here: the JSON arrives through bundled imports (files.generated.ts), so this runs in browsers.
 import type { z } from 'zod';
-import { NumberValueSchema, isNumberValue, type NumberValue } from '../schema/number.js';
+import { isNumberValue, type NumberValue } from '../schema/number.js';
 import { SourcesFileSchema, type Source } from '../schema/source.js';
 import { StudySchema, type Study } from '../schema/study.js';
 import { ClaimsFileSchema, type Claim } from '../schema/claim.js';
@@ -73,7 +73,7 @@ export function walkNumbers(value: unknown, visit: (n: NumberValue, path: readon
     return;
   }
   if (typeof value !== 'object' || value === null) return;
-  if (isNumberValue(value) && NumberValueSchema.safeParse(value).success) {
+  if (isNumberValue(value)) {
     visit(value, path);
     return;
   }
