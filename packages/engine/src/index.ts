@@ -19,3 +19,4 @@ export * from './nca/nca.js';
 export * from './nca/occupancy.js';
 export * from './calibrate/index.js';
 export * from './run.js';
+export * from './symbolic/index.js';

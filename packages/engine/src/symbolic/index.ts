@@ -1,0 +1,9 @@
+// Public API of the symbolic layer: expressions that can be printed, evaluated without eval and
+// converted to MathML; symbolic model descriptions beside the fast hand-written right-hand sides;
+// and SBML Level 3 Version 2 export and import of them.
+export { parseExpr, printExpr, compileExpr, evaluateExpr, freeIdentifiers, usesTime, exprEquals, ExprSyntaxError, RESERVED_NAMES, FUNCTIONS as EXPR_FUNCTIONS } from './expr.js';
+export type { Expr, BinaryOp, FunctionName, ConstantName, CompiledExpr } from './expr.js';
+export { toMathML, fromMathML, parseMathML, MathMLError, MATHML_NS, SBML_TIME_URL } from './mathml.js';
+export type { MathMLWriteOptions } from './mathml.js';
+export { parseXml, escapeText, escapeAttr, xmlSafe, XmlError } from './xml.js';
+export type { XmlElement, XmlNode } from './xml.js';
