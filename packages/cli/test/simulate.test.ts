@@ -155,3 +155,46 @@ describe('ldn calibrate', () => {
     expect(r.err).toMatch(/--pet-time 12 is out of range/);
   });
 });
+
+describe('hypothesis modules from the CLI', () => {
+  it('--hypotheses all adds each module’s series, the blockade pattern and each prediction with its evidence grade', async () => {
+    const r = await runCli(['simulate', '--dose', '4.5', '--days', '7', '--hypotheses', 'all', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { series: Record<string, number[]>; summary: { blockade: { pattern: string }; hypotheses: { id: string; evidence_grade: string }[] } };
+    expect(Object.keys(json.series)).toEqual(expect.arrayContaining(['mu_signal_rel', 'il6_pg_ml', 'growth_rate_rel', 'mu_occupancy']));
+    expect(json.summary.hypotheses.map((h) => h.id)).toEqual(['rebound', 'tlr4', 'ogf']);
+    expect(['intermittent', 'sustained', 'none']).toContain(json.summary.blockade.pattern);
+  });
+  it('an unknown hypothesis exits 2 naming the accepted ones', async () => {
+    const r = await runCli(['simulate', '--dose', '4.5', '--hypotheses', 'rebound,magic']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--hypotheses: unknown hypothesis "magic"; use any of: rebound, tlr4, ogf/);
+  });
+  it('the SVG gets one panel per module', async () => {
+    const r = await runCli(['simulate', '--dose', '4.5', '--days', '3', '--hypotheses', 'rebound,ogf', '--format', 'svg']);
+    expect(r.out).toMatch(/H1 rebound/);
+    expect(r.out).toMatch(/H3 OGF–OGFr/);
+    expect(r.out).not.toMatch(/H2 TLR4/);
+  });
+});
+
+describe('ldn compare', () => {
+  it('prints a table with one column per regimen and each regimen’s blockade pattern', async () => {
+    const r = await runCli(['compare', '4.5@22:00', '50@08:00', '--days', '7']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/metric\s+4\.5@22:00\s+50@08:00/);
+    expect(r.out).toMatch(/hours\/day μ > 50%/);
+  });
+  it('--format svg draws every regimen on shared axes', async () => {
+    const r = await runCli(['compare', '4.5@22:00', '4.5@08:00', '--days', '3', '--hypotheses', 'ogf', '--format', 'svg']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/4\.5@22:00/);
+    expect(r.out).toMatch(/H3 growth rate/);
+  });
+  it('bad specs and a single regimen exit 2', async () => {
+    expect((await runCli(['compare', '4.5@22:00'])).err).toMatch(/at least 2 regimens/);
+    const r = await runCli(['compare', '4.5@22:00', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/regimen "lots" is not a regimen spec/);
+  });
+});

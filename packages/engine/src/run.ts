@@ -9,7 +9,10 @@ import { expandRegimen, simpleRegimen, type DoseSchedule } from './regimen/expan
 import { parseEventTable } from './regimen/nonmem.js';
 import { MAX_DOSE_MG, parseRegimen, RegimenError, type Regimen } from './regimen/schema.js';
 import { PARAMETER_SET_IDS } from './models/ldn/parameters.js';
-import { DEFAULT_STEP_H, simulate, type Trajectory } from './simulate.js';
+import { DEFAULT_STEP_H, resolveParameters, simulate, type Trajectory } from './simulate.js';
+import { HYPOTHESIS_IDS, type HypothesisId } from './models/modules/types.js';
+import { buildLdnModel, HYPOTHESIS_MODULES, parseHypotheses } from './models/ldn/compose.js';
+import { blockadeSummary, predictHypotheses, type BlockadeSummary, type HypothesisPrediction } from './hypotheses.js';
 import { summarize, type SimulationSummary } from './summary.js';
 
 export const MAX_DAYS = 3650;
@@ -26,6 +29,7 @@ export const simulationRequestSchema = z
     start: z.string().optional().describe('calendar date of the first dose, YYYY-MM-DD'),
     regimen: z.unknown().optional().describe('a regimen object (see the regimen JSON schema) instead of dose/time/every/doses'),
     events: z.string().optional().describe('a NONMEM event table (CSV text) instead of dose/time/every/doses'),
+    hypotheses: z.array(z.string()).optional().describe(`hypothesis modules to switch on: ${HYPOTHESIS_IDS.join(', ')}`),
   })
   .strict();
 
@@ -49,8 +53,11 @@ export interface SimulationOutput {
     mu_occupancy: number[];
     kappa_occupancy: number[];
     delta_occupancy: number[];
+    /** outputs of the active hypothesis modules, by output id */
+    [moduleOutput: string]: number[];
   };
-  summary: SimulationSummary;
+  summary: SimulationSummary & { blockade: BlockadeSummary; hypotheses: HypothesisPrediction[] };
+  hypotheses: HypothesisId[];
   regimen: {
     description: string;
     first_dose_clock: string;
@@ -147,8 +154,17 @@ export function describeRegimen(regimen: Regimen): string {
     .join(', then ');
 }
 
-export function outputFromTrajectory(traj: Trajectory, summary: SimulationSummary, description: string, notes: string[]): SimulationOutput {
-  const series = Object.fromEntries(OUTPUTS.map((id) => [id, Array.from(traj.series[id]!, round)])) as SimulationOutput['series'];
+export function outputFromTrajectory(
+  traj: Trajectory,
+  summary: SimulationSummary,
+  description: string,
+  notes: string[],
+  hypotheses: readonly HypothesisId[] = [],
+  values: Readonly<Record<string, number>> = {},
+): SimulationOutput {
+  const moduleOutputs = hypotheses.flatMap((h) => HYPOTHESIS_MODULES[h].outputs.map((o) => o.id));
+  const series = Object.fromEntries([...OUTPUTS, ...moduleOutputs].map((id) => [id, Array.from(traj.series[id]!, round)])) as SimulationOutput['series'];
+  const full = { ...summary, blockade: blockadeSummary(traj), hypotheses: predictHypotheses(traj, hypotheses, values) };
   const doses = traj.doses.map((d) => {
     const pos = clockPosition(d.time_h, traj.firstDoseClockH, traj.startDay);
     return { time_h: round(d.time_h), dose_mg: d.dose_mg, day: pos.day, clock: pos.clock, ...(pos.date ? { date: pos.date } : {}), kind: d.kind };
@@ -157,7 +173,8 @@ export function outputFromTrajectory(traj: Trajectory, summary: SimulationSummar
   return {
     time_h: Array.from(traj.time_h, round),
     series,
-    summary: roundDeep(summary),
+    summary: roundDeep(full),
+    hypotheses: [...hypotheses],
     regimen: { description, first_dose_clock: first.clock, ...(first.date ? { start_date: first.date } : {}), doses },
     parameters: traj.parameterSet,
     model: traj.model,
@@ -170,7 +187,15 @@ export function outputFromTrajectory(traj: Trajectory, summary: SimulationSummar
 export function runSimulation(input: unknown): SimulationOutput {
   const { request, schedule, description, notes } = scheduleFromRequest(input);
   if (schedule.doses.length === 0) throw new RequestError('no dose falls inside the simulated span; lengthen days', 'days');
-  const options = { schedule, days: request.days, step_h: request.step, parameters: request.params };
+  let hypotheses: HypothesisId[];
+  try {
+    hypotheses = parseHypotheses(request.hypotheses ?? []);
+  } catch (e) {
+    throw new RequestError(`hypotheses: ${(e as Error).message}`, 'hypotheses');
+  }
+  const model = buildLdnModel(hypotheses);
+  const options = { schedule, days: request.days, step_h: request.step, parameters: request.params, model };
   const traj = simulate(options);
-  return outputFromTrajectory(traj, summarize(traj, options), description, notes);
+  const { values } = resolveParameters(request.params, undefined, model);
+  return outputFromTrajectory(traj, summarize(traj, options), description, notes, hypotheses, values);
 }

@@ -4,7 +4,7 @@
 import type { ModelDefinition } from './model/types.js';
 import { stateIndex } from './model/types.js';
 import { ldnModel } from './models/ldn/model.js';
-import { parameterSet as namedSet } from './models/ldn/parameters.js';
+import { PARAMETER_SET_IDS, parameterSet as namedSet } from './models/ldn/parameters.js';
 import { parameterValues, type ParameterSet } from './parameters/types.js';
 import type { Dose, DoseSchedule } from './regimen/expand.js';
 import { solve, type SolveStats } from './ode/solve.js';
@@ -67,8 +67,14 @@ export function outputGrid(spanH: number, stepH: number): Float64Array {
 }
 
 export function resolveParameters(parameters: ParameterSet | string | undefined, overrides?: Readonly<Record<string, number>>, model: ModelDefinition = ldnModel) {
-  const set = typeof parameters === 'string' || parameters === undefined ? namedSet(parameters ?? 'literature') : parameters;
+  const name = typeof parameters === 'string' || parameters === undefined ? (parameters ?? 'literature') : parameters.id;
+  const set = typeof parameters === 'object' ? parameters : model.parameterSet ? model.parameterSet(name) : namedSet(name);
   const values = parameterValues(set);
+  if (model.parameterSet && model.parameterIds.some((id) => !(id in values))) {
+    // a core set given to a composed model: the modules' parameters come from the model's own version of the set
+    const full = parameterValues(model.parameterSet(PARAMETER_SET_IDS.includes(set.id) ? set.id : 'literature'));
+    for (const id of model.parameterIds) if (!(id in values)) values[id] = full[id]!;
+  }
   for (const [k, v] of Object.entries(overrides ?? {})) {
     if (!(k in values)) throw new SimulationError(`unknown parameter "${k}"; the ${set.id} set has ${Object.keys(values).join(', ')}`);
     if (!Number.isFinite(v)) throw new SimulationError(`parameter ${k} must be a finite number (got ${v})`);
@@ -92,17 +98,19 @@ export function simulate(options: SimulateOptions): Trajectory {
       const amount = model.doseAmount(d.dose_mg);
       return { time: d.time_h, apply: (y: Float64Array) => void (y[doseIdx]! += amount) };
     });
-  const system = model.system(values);
-  const sol = solve({
-    system,
-    y0: new Float64Array(model.states.length),
-    t0: 0,
-    saveAt: time,
-    events,
-    ...(options.solver ? { solver: options.solver } : {}),
-    control: { rtol: 1e-6, atol: 1e-9, ...options.control }, // rtol 1e-6: max error vs deSolve 1.5e-7 relative (bench notes)
-  });
-  const map = model.outputMap(values);
+  const ctx = { firstDoseClockH: options.schedule.firstDoseClockH };
+  const system = model.system(values, ctx);
+  const control = { rtol: 1e-6, atol: 1e-9, ...options.control }; // rtol 1e-6: max error vs deSolve 1.5e-7 relative (bench notes)
+  const solver = options.solver ? { solver: options.solver } : {};
+  let y0 = model.initialState ? model.initialState(values, ctx) : new Float64Array(model.states.length);
+  const runIn = model.runInH ? model.runInH(values) : 0;
+  if (runIn > 0) {
+    // drug-free run-in so that endogenous rhythms start on their periodic baseline
+    const pre = solve({ system, y0, t0: -runIn, saveAt: [0], control, ...solver });
+    y0 = Float64Array.from(pre.y, (col) => col[0]!);
+  }
+  const sol = solve({ system, y0, t0: 0, saveAt: time, events, control, ...solver });
+  const map = model.outputMap(values, ctx);
   const nOut = model.outputs.length;
   const series: Record<string, Float64Array> = {};
   const cols = model.outputs.map((o) => (series[o.id] = new Float64Array(time.length)));
@@ -110,7 +118,7 @@ export function simulate(options: SimulateOptions): Trajectory {
   const out = new Float64Array(nOut);
   for (let k = 0; k < time.length; k++) {
     for (let i = 0; i < y.length; i++) y[i] = sol.y[i]![k]!;
-    map(y, out);
+    map(y, out, time[k]!);
     for (let j = 0; j < nOut; j++) {
       const v = out[j]!;
       if (!Number.isFinite(v)) throw new SimulationError(`output ${model.outputs[j]!.id} is not finite at t = ${time[k]} h; check the parameters`);

@@ -2,8 +2,8 @@
 // request that POST /api/simulate takes, so the JSON of both is the same.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { RequestError, runSimulation, type SimulationOutput, type SimulationRequest } from '@ldn/engine';
-import { timeCourseSvg } from '@ldn/figures';
+import { HYPOTHESIS_IDS, RequestError, runSimulation, type SimulationOutput, type SimulationRequest } from '@ldn/engine';
+import { timeCourseSvg, type TimeCoursePanel } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
 import { parseNumberOption } from '../options.js';
@@ -23,6 +23,7 @@ interface SimulateFlags {
   regimen?: string;
   events?: string;
   start?: string;
+  hypotheses?: string;
   format: string;
   out?: string;
 }
@@ -54,10 +55,17 @@ export function requestFromFlags(f: SimulateFlags): SimulationRequest {
     }
   }
   if (f.events !== undefined) req.events = readInput('--events', f.events);
+  if (f.hypotheses !== undefined) req.hypotheses = parseList(f.hypotheses);
   return req;
 }
 
-const OPTION_OF_FIELD: Record<string, string> = { dose: '--dose', time: '--time', days: '--days', every: '--every', doses: '--doses', step: '--step', params: '--params', regimen: '--regimen', events: '--events', start: '--start' };
+/** "rebound,tlr4" or "all" → ids (validated by the engine) */
+export function parseList(raw: string): string[] {
+  const ids = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  return ids.length === 1 && ids[0] === 'all' ? [...HYPOTHESIS_IDS] : ids;
+}
+
+const OPTION_OF_FIELD: Record<string, string> = { hypotheses: '--hypotheses', dose: '--dose', time: '--time', days: '--days', every: '--every', doses: '--doses', step: '--step', params: '--params', regimen: '--regimen', events: '--events', start: '--start' };
 
 /** Runs a request, turning validation errors into usage errors phrased with option names. */
 export function runRequest(req: SimulationRequest): SimulationOutput {
@@ -130,6 +138,13 @@ export function simulationTable(out: SimulationOutput): string {
       pct(out.series.delta_occupancy[i]!),
     ]);
   }
+  lines.push(`blockade: ${s.blockade.text}`);
+  for (const h of s.hypotheses) {
+    lines.push('');
+    lines.push(`${h.title} [evidence: ${h.evidence_grade}]`);
+    lines.push(`  prediction: ${h.text}`);
+  }
+  lines.push('');
   lines.push(`last simulated day (every ${every} h):`);
   lines.push(formatTable(dayRows, { alignRight: true }));
   lines.push('');
@@ -168,6 +183,7 @@ export function simulationSvg(out: SimulationOutput): string {
           { label: 'δ', values: out.series.delta_occupancy.map((x) => 100 * x) },
         ],
       },
+      ...modulePanels(out),
     ],
   });
 }
@@ -186,6 +202,7 @@ export function registerSimulate(program: Command): void {
     .option('--start <YYYY-MM-DD>', 'calendar date of the first dose')
     .option('--regimen <file.json>', 'a regimen JSON file (titration steps, missed and extra doses)')
     .option('--events <file.csv>', 'a NONMEM event table (TIME, AMT, EVID, CMT, II, ADDL)')
+    .option('--hypotheses <list>', `hypothesis modules to switch on, comma-separated: ${HYPOTHESIS_IDS.join(', ')} (or all)`)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write to a file instead of standard output')
     .action((flags: SimulateFlags) => {
@@ -194,4 +211,20 @@ export function registerSimulate(program: Command): void {
       const text = format === 'json' ? JSON.stringify(out) : format === 'csv' ? simulationCsv(out) : format === 'svg' ? simulationSvg(out) : simulationTable(out);
       writeOutput(text, flags.out);
     });
+}
+
+/** One panel per active hypothesis module, in units relative to no drug where that is the claim. */
+export function modulePanels(out: SimulationOutput): TimeCoursePanel[] {
+  const panels: TimeCoursePanel[] = [];
+  const s = out.series;
+  if (out.hypotheses.includes('rebound')) {
+    panels.push({ title: 'H1 rebound (relative to no drug)', unit: '×', lines: [{ label: 'net μ signalling', values: s.mu_signal_rel! }, { label: 'β-endorphin', values: s.beta_endorphin_rel! }, { label: 'μ receptors', values: s.mor_density_rel! }] });
+  }
+  if (out.hypotheses.includes('tlr4')) {
+    panels.push({ title: 'H2 TLR4 cytokines', unit: 'pg/mL', lines: [{ label: 'IL-6', values: s.il6_pg_ml! }, { label: 'TNF-α / 10', values: s.tnf_pg_ml!.map((x) => x / 10) }] });
+  }
+  if (out.hypotheses.includes('ogf')) {
+    panels.push({ title: 'H3 OGF–OGFr', unit: '×', lines: [{ label: 'growth rate', values: s.growth_rate_rel! }, { label: 'OGFr blockade', values: s.ogfr_blockade! }] });
+  }
+  return panels;
 }

@@ -4,6 +4,7 @@
 // solver. New mechanism modules (issue: hypotheses) are new models or extensions built the same way.
 
 import type { OdeSystem } from '../ode/types.js';
+import type { ParameterSet } from '../parameters/types.js';
 
 export interface StateSpec {
   readonly id: string;
@@ -15,6 +16,12 @@ export interface OutputSpec {
   readonly id: string;
   readonly unit: string;
   readonly description: string;
+}
+
+/** What a model may need to know about the calendar: where t = 0 falls on the clock. */
+export interface SystemContext {
+  /** clock time of t = 0 (the first dose), hours after midnight */
+  firstDoseClockH: number;
 }
 
 export interface ModelDefinition {
@@ -30,12 +37,24 @@ export interface ModelDefinition {
   /** converts an oral dose in mg naltrexone HCl into the dose state's unit */
   doseAmount(mgHcl: number): number;
   /** binds parameter values and returns the ODE system */
-  system(p: Readonly<Record<string, number>>): OdeSystem;
+  system(p: Readonly<Record<string, number>>, ctx?: SystemContext): OdeSystem;
+  /**
+   * The drug-free state at t = −runInH (zeros when absent). Models with endogenous dynamics
+   * (circadian hormones, receptor density) start from their baseline here.
+   */
+  initialState?(p: Readonly<Record<string, number>>, ctx: SystemContext): Float64Array;
+  /**
+   * Hours to integrate drug-free before the first dose, so that slow endogenous rhythms start on
+   * their periodic baseline rather than on a guess (0 when absent).
+   */
+  runInH?(p: Readonly<Record<string, number>>): number;
   /**
    * Computes the outputs from one state vector. Returns a function so that per-parameter work
    * (e.g. unit factors) is done once, not at every output time.
    */
-  outputMap(p: Readonly<Record<string, number>>): (y: Float64Array, out: Float64Array) => void;
+  outputMap(p: Readonly<Record<string, number>>, ctx?: SystemContext): (y: Float64Array, out: Float64Array, t: number) => void;
+  /** the model's own version of a named parameter set (composed models add their modules' parameters) */
+  parameterSet?(id: string): ParameterSet;
 }
 
 export function stateIndex(model: ModelDefinition, id: string): number {

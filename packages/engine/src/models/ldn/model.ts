@@ -20,6 +20,7 @@
 // Mass-balance states (eliminated, unabsorbed) make conservation testable.
 
 import type { ModelDefinition } from '../../model/types.js';
+import type { CoreSignals } from '../modules/types.js';
 import type { OdeSystem } from '../../ode/types.js';
 import { MW_NALTREXOL, MW_NALTREXONE, mgHclToNmol } from '../../units.js';
 
@@ -156,29 +157,55 @@ export const ldnModel: ModelDefinition = {
   },
 
   outputMap(p: P) {
-    checkFractions(p);
-    const V1 = get(p, 'V1');
-    const Vm = get(p, 'Vm');
+    const signals = coreSignalMap(p);
+    const s: CoreSignals = { mu: 0, kappa: 0, delta: 0, naltrexoneUnbound: 0, naltrexolUnbound: 0, clockH: 0 };
+    const toNgN = MW_NALTREXONE / 1000 / get(p, 'V1'); // nmol in V1 (L) → nM → ng/mL
+    const toNgB = MW_NALTREXOL / 1000 / get(p, 'Vm');
     const fu = get(p, 'fu');
-    const toNgN = MW_NALTREXONE / 1000 / V1; // nmol in V1 (L) → nM → ng/mL
-    const toNgB = MW_NALTREXOL / 1000 / Vm;
-    const s = get(p, 'potency');
-    const brainB = (get(p, 'fuM') * get(p, 'kpBrainB')) / Vm; // nmol → receptor-accessible nM
-    const invN = [1 / (s * get(p, 'KiMuN')), 1 / (s * get(p, 'KiKappaN')), 1 / (s * get(p, 'KiDeltaN'))] as const;
-    const invB = [1 / (s * get(p, 'KiMuB')), 1 / (s * get(p, 'KiKappaB')), 1 / (s * get(p, 'KiDeltaB'))] as const;
+    const V1 = get(p, 'V1');
     return (y, out) => {
-      const cen = y[CEN]!;
-      const unbound = (fu * cen) / V1;
-      const brainN = unbound + y[BRAIN]!;
-      const brainNtb = brainB * y[NTB]!;
-      out[0] = cen * toNgN;
+      signals(y, s);
+      out[0] = y[CEN]! * toNgN;
       out[1] = y[NTB]! * toNgB;
-      for (let r = 0; r < 3; r++) {
-        const theta = brainN * invN[r]! + brainNtb * invB[r]!;
-        out[2 + r] = theta / (1 + theta);
-      }
-      out[5] = unbound;
-      out[6] = brainN;
+      out[2] = s.mu;
+      out[3] = s.kappa;
+      out[4] = s.delta;
+      out[5] = s.naltrexoneUnbound;
+      out[6] = (fu * y[CEN]!) / V1 + y[BRAIN]!;
     };
   },
 };
+
+/**
+ * The core's signals for hypothesis modules (and its own outputs): occupancy by competitive
+ * binding of naltrexone and 6β-naltrexol, and unbound plasma concentrations. Reads only the core
+ * states (indices 0–7), so composed models can call it on their longer state vectors.
+ */
+export function coreSignalMap(p: P): (y: Float64Array, s: CoreSignals) => void {
+  checkFractions(p);
+  const V1 = get(p, 'V1');
+  const Vm = get(p, 'Vm');
+  const fu = get(p, 'fu');
+  const fuM = get(p, 'fuM');
+  const s0 = get(p, 'potency');
+  const brainB = (fuM * get(p, 'kpBrainB')) / Vm; // nmol → receptor-accessible nM
+  const [nMu, nKappa, nDelta] = [1 / (s0 * get(p, 'KiMuN')), 1 / (s0 * get(p, 'KiKappaN')), 1 / (s0 * get(p, 'KiDeltaN'))];
+  const [bMu, bKappa, bDelta] = [1 / (s0 * get(p, 'KiMuB')), 1 / (s0 * get(p, 'KiKappaB')), 1 / (s0 * get(p, 'KiDeltaB'))];
+  return (y, s) => {
+    const cen = y[CEN]!;
+    const ntb = y[NTB]!;
+    const unbound = (fu * cen) / V1;
+    const brainN = unbound + y[BRAIN]!;
+    const brainNtb = brainB * ntb;
+    const tMu = brainN * nMu + brainNtb * bMu;
+    const tKappa = brainN * nKappa + brainNtb * bKappa;
+    const tDelta = brainN * nDelta + brainNtb * bDelta;
+    s.mu = tMu / (1 + tMu);
+    s.kappa = tKappa / (1 + tKappa);
+    s.delta = tDelta / (1 + tDelta);
+    s.naltrexoneUnbound = unbound;
+    s.naltrexolUnbound = (fuM * ntb) / Vm;
+  };
+}
+
+export const LDN_CORE_STATE_COUNT = N;
