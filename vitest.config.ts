@@ -11,6 +11,8 @@ export default defineConfig({
       '@ldn/evidence': src('evidence'),
       '@ldn/figures': src('figures'),
       '@ldn/cli': src('cli'),
+      '@ldn/planner': src('planner'),
+      '@ldn/server': src('server'),
     },
   },
   test: {
