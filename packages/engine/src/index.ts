@@ -27,3 +27,4 @@ export { ogfModule } from './models/ogf/module.js';
 export * from './hypotheses.js';
 export * from './symbolic/index.js';
 export * from './compare.js';
+export * from './models/ldn/equations.js';

@@ -7,3 +7,7 @@ export { toMathML, fromMathML, parseMathML, MathMLError, MATHML_NS, SBML_TIME_UR
 export type { MathMLWriteOptions } from './mathml.js';
 export { parseXml, escapeText, escapeAttr, xmlSafe, XmlError } from './xml.js';
 export type { XmlElement, XmlNode } from './xml.js';
+export { composeSymbolicModel, compileSymbolicModel, assignmentOrder, outputIds, parameterValuesOf, SymbolicModelError, CLOCK_FRAGMENT } from './model.js';
+export type { SymbolicModel, SymbolicFragment, SymbolicCompartment, SymbolicState, SymbolicParameter, SymbolicAssignment, SymbolicRate, Provenance, CompiledSymbolicModel } from './model.js';
+export { simulateSymbolic } from './simulate.js';
+export type { SymbolicDose, SymbolicSimulateOptions, SymbolicTrajectory } from './simulate.js';
