@@ -14,7 +14,8 @@ import type { DenseStep, OdeSystem, SegmentResult, Solver, StepControl } from '.
 import type { ControllerFactory } from '../stepsize/controller.js';
 import { PIController } from '../stepsize/pi.js';
 import { initialStep } from '../stepsize/initial-step.js';
-import { errorNorm, firstNonFinite, minStep, resolveControl, throwNonFiniteRhs } from '../stepsize/tolerance.js';
+import { errorNorm, firstNonFinite, resolveControl, throwNonFiniteRhs } from '../stepsize/tolerance.js';
+import { checkSegment, guardStep } from './segment.js';
 
 const NAME = 'dopri5';
 
@@ -140,12 +141,7 @@ export function createDopri5(options: Dopri5Options = {}): Solver {
     onStep: (step: DenseStep) => void,
   ): SegmentResult {
     const n = system.dimension;
-    if (y0.length !== n) {
-      throw new RangeError(`${NAME}: y0 has ${y0.length} components but the system has ${n}`);
-    }
-    if (!Number.isFinite(t0) || !Number.isFinite(t1) || !(t1 > t0)) {
-      throw new RangeError(`${NAME}: need finite t0 < t1 (got t0=${t0}, t1=${t1})`);
-    }
+    checkSegment(NAME, n, y0, t0, t1);
     const { rtol, atol, h0, hmax, maxSteps } = resolveControl(control, n, NAME);
 
     // all work arrays of this integration; y/y1 and k1/k7 are swapped, never copied, per step
@@ -187,17 +183,7 @@ export function createDopri5(options: Dopri5Options = {}): Solver {
     let hLast = h;
 
     for (;;) {
-      if (accepted + rejected >= maxSteps) {
-        throw new SolverError(
-          `${NAME}: maxSteps (${maxSteps}) exceeded at t=${t} while integrating to t=${t1}; ` +
-            `the problem may be stiff (try rodas4) or need a larger control.maxSteps`,
-        );
-      }
-      if (!(h >= minStep(t))) {
-        throw new SolverError(
-          `${NAME}: step size underflow at t=${t} (h=${h}); the solution may blow up or be discontinuous there`,
-        );
-      }
+      guardStep(NAME, accepted + rejected, maxSteps, t, t1, h, 'the problem may be stiff (try rodas4) or need a larger control.maxSteps');
       const hUntruncated = h;
       let last = false;
       if (t + 1.01 * h >= t1) {

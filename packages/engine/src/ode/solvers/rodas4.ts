@@ -20,7 +20,8 @@ import type { DenseStep, OdeSystem, SegmentResult, Solver, StepControl } from '.
 import type { ControllerFactory } from '../stepsize/controller.js';
 import { PredictiveController } from '../stepsize/predictive.js';
 import { initialStep } from '../stepsize/initial-step.js';
-import { errorNorm, firstNonFinite, minStep, resolveControl, throwNonFiniteRhs } from '../stepsize/tolerance.js';
+import { errorNorm, firstNonFinite, resolveControl, throwNonFiniteRhs } from '../stepsize/tolerance.js';
+import { checkSegment, guardStep } from './segment.js';
 import { luFactor, luSolve } from '../linalg/lu.js';
 import { FdJacobianWork, finiteDifferenceJacobian } from '../linalg/jacobian.js';
 
@@ -145,12 +146,7 @@ export function createRodas4(options: Rodas4Options = {}): Solver {
     onStep: (step: DenseStep) => void,
   ): SegmentResult {
     const n = system.dimension;
-    if (y0.length !== n) {
-      throw new RangeError(`${NAME}: y0 has ${y0.length} components but the system has ${n}`);
-    }
-    if (!Number.isFinite(t0) || !Number.isFinite(t1) || !(t1 > t0)) {
-      throw new RangeError(`${NAME}: need finite t0 < t1 (got t0=${t0}, t1=${t1})`);
-    }
+    checkSegment(NAME, n, y0, t0, t1);
     const { rtol, atol, h0, hmax, maxSteps } = resolveControl(control, n, NAME);
     const analytic = !forceFd && system.jacobian !== undefined;
     const autonomous = system.autonomous === true;
@@ -212,17 +208,7 @@ export function createRodas4(options: Rodas4Options = {}): Solver {
     let fresh = true; // f, J and ∂f/∂t must be (re)computed at (t, y)
 
     for (;;) {
-      if (accepted + rejected >= maxSteps) {
-        throw new SolverError(
-          `${NAME}: maxSteps (${maxSteps}) exceeded at t=${t} while integrating to t=${t1}; ` +
-            `increase control.maxSteps or loosen the tolerances`,
-        );
-      }
-      if (!(h >= minStep(t))) {
-        throw new SolverError(
-          `${NAME}: step size underflow at t=${t} (h=${h}); the solution may blow up or be discontinuous there`,
-        );
-      }
+      guardStep(NAME, accepted + rejected, maxSteps, t, t1, h, 'increase control.maxSteps or loosen the tolerances');
 
       if (fresh) {
         // f(t, y) is in fy; the Jacobian and ∂f/∂t at the step start
