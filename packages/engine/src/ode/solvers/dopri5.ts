@@ -9,7 +9,6 @@
 // Tableau: Dormand & Prince (1980), J. Comput. Appl. Math. 6:19–26; error coefficients and dense
 // output coefficients d_i as in Hairer's dopri5.f.
 
-import { SolverError } from '../types.js';
 import type { DenseStep, OdeSystem, SegmentResult, Solver, StepControl } from '../types.js';
 import type { ControllerFactory } from '../stepsize/controller.js';
 import { PIController } from '../stepsize/pi.js';
