@@ -11,3 +11,7 @@ export { composeSymbolicModel, compileSymbolicModel, assignmentOrder, outputIds,
 export type { SymbolicModel, SymbolicFragment, SymbolicCompartment, SymbolicState, SymbolicParameter, SymbolicAssignment, SymbolicRate, Provenance, CompiledSymbolicModel } from './model.js';
 export { simulateSymbolic } from './simulate.js';
 export type { SymbolicDose, SymbolicSimulateOptions, SymbolicTrajectory } from './simulate.js';
+export { toSbml, toSid, SBML_L3V2_NS, LDN_SBML_NS } from './sbml-write.js';
+export type { SbmlDose, SbmlExportOptions } from './sbml-write.js';
+export { sbmlUnitOf, unitOfSbmlId } from './sbml-units.js';
+export type { SbmlUnit, SbmlUnitDefinition } from './sbml-units.js';
