@@ -28,3 +28,4 @@ export * from './hypotheses.js';
 export * from './symbolic/index.js';
 export * from './compare.js';
 export * from './models/ldn/equations.js';
+export * from './sensitivity/index.js';
