@@ -15,3 +15,5 @@ export { toSbml, toSid, SBML_L3V2_NS, LDN_SBML_NS } from './sbml-write.js';
 export type { SbmlDose, SbmlExportOptions } from './sbml-write.js';
 export { sbmlUnitOf, unitOfSbmlId } from './sbml-units.js';
 export type { SbmlUnit, SbmlUnitDefinition } from './sbml-units.js';
+export { fromSbml, SbmlReadError } from './sbml-read.js';
+export type { SbmlImport, SbmlImportedDose } from './sbml-read.js';

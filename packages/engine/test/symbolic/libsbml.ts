@@ -16,6 +16,7 @@ interface SbmlDocument {
 }
 interface LibSbmlModule {
   SBMLReader: new () => { readSBMLFromString(xml: string): SbmlDocument };
+  SBMLWriter: new () => { writeSBMLToString(doc: SbmlDocument): string };
   destroy(o: object): void;
 }
 type Factory = (overrides?: Record<string, unknown>) => { then(cb: (m: LibSbmlModule) => void): void };
@@ -23,6 +24,8 @@ type Factory = (overrides?: Record<string, unknown>) => { then(cb: (m: LibSbmlMo
 export interface SbmlValidator {
   /** every message of reading plus the full consistency check (errors and warnings alike) */
   validate(xml: string): { level: number; version: number; messages: string[] };
+  /** the document as libSBML itself serialises it (its own spacing and number formats) */
+  rewrite(xml: string): string;
 }
 
 let loading: Promise<SbmlValidator> | undefined;
@@ -45,6 +48,16 @@ export function loadLibSbml(timeoutMs = 60_000): Promise<SbmlValidator> {
           m.destroy(doc);
           m.destroy(reader);
           return result;
+        },
+        rewrite(xml) {
+          const reader = new m.SBMLReader();
+          const writer = new m.SBMLWriter();
+          const doc = reader.readSBMLFromString(xml);
+          const out = writer.writeSBMLToString(doc);
+          m.destroy(doc);
+          m.destroy(writer);
+          m.destroy(reader);
+          return out;
         },
       });
     });
