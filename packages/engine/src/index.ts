@@ -29,3 +29,4 @@ export * from './symbolic/index.js';
 export * from './compare.js';
 export * from './models/ldn/equations.js';
 export * from './sensitivity/index.js';
+export * from './reports.js';

@@ -5,3 +5,5 @@ export * from './schema/index.js';
 export * from './data/load.js';
 export * from './data/query.js';
 export * from './checks/index.js';
+export * from './data/reports.js';
+export * from './data/extend.js';

@@ -5,7 +5,7 @@
 // labelled as demonstrations. Exit code 0: a finding is about the literature, not a failure of the tool.
 //   ldn check [--severity error|warning|info] [--check KIND] [--study ID] [--all] [--format table|json] [--out FILE]
 import type { Command } from 'commander';
-import { CHECK_KINDS, SEVERITIES, checkEvidence, countBySeverity, getStudy, listStudies, type Finding, type Severity } from '@ldn/evidence';
+import { CHECK_KINDS, EvidenceQueryError, SEVERITIES, checkEvidence, checksReport, countBySeverity, getStudy, type Finding, type Severity } from '@ldn/evidence';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
 import { table } from './evidence.js';
@@ -28,25 +28,15 @@ function where(f: Finding): string {
 
 function checkCommand(opts: CheckOptions): void {
   const format = parseFormat(opts.format, FORMATS);
-  if (opts.severity !== undefined && !(SEVERITIES as readonly string[]).includes(opts.severity)) {
-    throw new UsageError(`unknown severity "${opts.severity}"; accepted: ${SEVERITIES.join(', ')}`);
-  }
-  if (opts.check !== undefined && !(CHECK_KINDS as readonly string[]).includes(opts.check)) {
-    throw new UsageError(`unknown check "${opts.check}"; accepted: ${CHECK_KINDS.join(', ')}`);
-  }
-  if (opts.study !== undefined && getStudy(opts.study) === undefined) {
-    throw new UsageError(`unknown study "${opts.study}"; accepted: ${listStudies().map((s) => s.id).join(', ')}`);
-  }
   const all = checkEvidence();
   const minRank = (s: Severity) => SEVERITIES.indexOf(s);
-  const wanted: readonly Severity[] =
-    opts.severity !== undefined ? [opts.severity as Severity] : opts.all === true ? SEVERITIES : (['error', 'warning'] as const);
-  const shown = all.filter(
-    (f) =>
-      wanted.includes(f.severity) &&
-      (opts.check === undefined || f.check === opts.check) &&
-      (opts.study === undefined || f.studyId === opts.study),
-  );
+  let shown: Finding[];
+  try {
+    shown = checksReport({ ...(opts.severity !== undefined ? { severity: opts.severity } : {}), ...(opts.check !== undefined ? { check: opts.check } : {}), ...(opts.study !== undefined ? { study: opts.study } : {}), ...(opts.all === true ? { all: true } : {}) }).findings;
+  } catch (e) {
+    if (e instanceof EvidenceQueryError) throw new UsageError(e.message);
+    throw e;
+  }
   if (format === 'json') {
     writeOutput(JSON.stringify({ counts: countBySeverity(all), findings: shown }, null, 2), opts.out);
     return;

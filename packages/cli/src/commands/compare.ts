@@ -1,7 +1,7 @@
 // `ldn compare`: two or more regimens side by side on the same span and grid: a table of the same
 // metrics for each (and each active hypothesis's prediction), and figures on shared axes.
 import type { Command } from 'commander';
-import { compareRegimens, parseRegimenSpec, RequestError, type ComparisonOutput, type SimulationRequest } from '@ldn/engine';
+import { comparisonReport, compareRegimens, parseRegimenSpec, RequestError, type ComparisonOutput, type SimulationRequest } from '@ldn/engine';
 import { timeCourseSvg, type TimeCoursePanel } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
@@ -85,7 +85,7 @@ export function registerCompare(program: Command): void {
         if (e instanceof RequestError) throw new UsageError(e.message.replace(/^hypotheses:/, '--hypotheses:').replace(/params: must/, '--params: must'));
         throw e;
       }
-      const text = format === 'json' ? JSON.stringify({ labels: result.labels, table: result.table, outputs: result.outputs }) : format === 'svg' ? comparisonSvg(result) : comparisonText(result);
+      const text = format === 'json' ? JSON.stringify(comparisonReport(result)) : format === 'svg' ? comparisonSvg(result) : comparisonText(result);
       writeOutput(text, flags.out);
     });
 }

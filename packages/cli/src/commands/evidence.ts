@@ -17,17 +17,17 @@ import {
   checkEvidence,
   countNumbers,
   countVerdicts,
-  findingsForClaim,
-  getClaim,
   getSource,
-  getStudy,
-  isTopic,
-  isVerdict,
   listClaims,
-  listStudies,
   loadEvidence,
-  resolveCondition,
   walkNumbers,
+  claimReport,
+  claimsReport,
+  describeNumberPath,
+  EvidenceQueryError,
+  studiesReport,
+  studyReport,
+  unknownIdMessage,
   type Claim,
   type Finding,
   type NumberValue,
@@ -142,40 +142,7 @@ function seedRef(study: Study): string {
 
 // ---------- paths of numbers, readable ----------
 
-function describePath(study: Study, path: readonly PropertyKey[]): string {
-  const p = [...path];
-  const parts: string[] = [];
-  if (p[0] === 'flow') {
-    if (p[1] === 'lost' && typeof p[2] === 'number') return `flow · lost: ${study.flow.lost?.[p[2]]?.reason ?? p[2]}`;
-    if (p[1] === 'subgroups' && typeof p[2] === 'number') return `flow · ${study.flow.subgroups?.[p[2]]?.label ?? p[2]}`;
-    return `flow · ${String(p[1])}`;
-  }
-  if (p[0] === 'arms' && typeof p[1] === 'number') {
-    const arm = study.arms[p[1]];
-    parts.push(`arm ${arm?.id ?? p[1]}`);
-    parts.push(...p.slice(2).map(String));
-    return parts.join(' · ');
-  }
-  if (p[0] === 'outcomes' && typeof p[1] === 'number') {
-    const o = study.outcomes[p[1]];
-    parts.push(o?.id ?? String(p[1]));
-    if (p[2] === 'results' && typeof p[3] === 'number') {
-      parts.push(o?.results[p[3]]?.arm ?? String(p[3]));
-      parts.push(...p.slice(4).map(String));
-    } else if (p[2] === 'comparisons' && typeof p[3] === 'number') {
-      const c = o?.comparisons[p[3]];
-      parts.push(c?.arms.join(' vs ') ?? String(p[3]));
-      const rest = p.slice(4).map(String);
-      if (rest[0] === 'effect' && c?.effect !== undefined) rest[0] = c.effect.measure;
-      if (rest[0] === 'test' && c?.test !== undefined) rest[0] = `${c.test.type} statistic`;
-      parts.push(...rest.filter((x) => x !== 'value' || rest.length === 1));
-    } else {
-      parts.push(...p.slice(2).map(String));
-    }
-    return parts.join(' · ');
-  }
-  return p.map(String).join(' · ');
-}
+const describePath = describeNumberPath;
 
 function provenance(n: NumberValue): string {
   const note = n.note === undefined ? '' : ` — ${n.note}`;
@@ -192,16 +159,19 @@ interface ListOptions {
   out?: string;
 }
 
-function conditionError(name: string): UsageError {
-  return new UsageError(
-    `unknown condition "${name}"; accepted: ${CONDITIONS.join(', ')} (aliases: ${Object.keys(CONDITION_ALIASES).join(', ')})`,
-  );
+/** Runs a report builder, turning a bad filter value into a usage error (same message). */
+function query<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof EvidenceQueryError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 function listCommand(opts: ListOptions): void {
   const format = parseFormat(opts.format, FORMATS);
-  if (opts.condition !== undefined && resolveCondition(opts.condition) === undefined) throw conditionError(opts.condition);
-  const studies = listStudies(opts.condition === undefined ? {} : { condition: opts.condition });
+  const studies = query(() => studiesReport(opts.condition === undefined ? {} : { condition: opts.condition }));
   if (format === 'json') {
     writeOutput(JSON.stringify(studies, null, 2), opts.out);
     return;
@@ -324,34 +294,22 @@ function claimText(claim: Claim, findings: readonly Finding[]): string {
   return lines.join('\n');
 }
 
-function idRange(): string {
-  const ids = listClaims().map((c) => c.id);
-  return ids.length === 0 ? '' : `, claims ${ids[0] ?? ''}–${ids[ids.length - 1] ?? ''}`;
-}
-
 function showCommand(id: string, opts: ShowOptions): void {
   const format = parseFormat(opts.format, FORMATS);
   const findings = checkEvidence();
-  const claim = /^C\d+$/i.test(id) ? getClaim(id.toUpperCase()) : undefined;
-  if (claim !== undefined) {
-    const related = findingsForClaim(claim, findings);
-    writeOutput(format === 'json' ? JSON.stringify({ claim, findings: related }, null, 2) : claimText(claim, related), opts.out);
+  const claimed = claimReport(id, loadEvidence(), findings);
+  if (claimed !== undefined) {
+    writeOutput(format === 'json' ? JSON.stringify(claimed, null, 2) : claimText(claimed.claim, claimed.findings), opts.out);
     return;
   }
-  const study = getStudy(id);
-  if (study === undefined) {
-    const ids = listStudies().map((s) => s.id);
-    throw new UsageError(`unknown study or claim id "${id}"; accepted: ${ids.join(', ')}${idRange()}`);
-  }
-  const related = findings.filter((f) => f.studyId === study.id);
-  const claims = listClaims().filter((c) => c.studyIds.includes(study.id));
+  const report = studyReport(id, loadEvidence(), findings);
+  if (report === undefined) throw new UsageError(unknownIdMessage(id));
   if (format === 'json') {
-    const numbers: { field: string; number: NumberValue }[] = [];
-    walkNumbers(study, (n, path) => numbers.push({ field: describePath(study, path), number: n }));
-    writeOutput(JSON.stringify({ study, sources: study.sourceIds.map((s) => getSource(s)), numbers, findings: related, claims: claims.map((c) => c.id) }, null, 2), opts.out);
+    writeOutput(JSON.stringify(report, null, 2), opts.out);
     return;
   }
-  writeOutput(studyText(study, related, claims), opts.out);
+  const claims = listClaims().filter((c) => c.studyIds.includes(report.study.id));
+  writeOutput(studyText(report.study, report.findings, claims), opts.out);
 }
 
 // ---------- claims ----------
@@ -365,16 +323,7 @@ interface ClaimsOptions {
 
 function claimsCommand(opts: ClaimsOptions): void {
   const format = parseFormat(opts.format, FORMATS);
-  if (opts.verdict !== undefined && !isVerdict(opts.verdict)) {
-    throw new UsageError(`unknown verdict "${opts.verdict}"; accepted: ${VERDICTS.join(', ')}`);
-  }
-  if (opts.topic !== undefined && !isTopic(opts.topic)) {
-    throw new UsageError(`unknown topic "${opts.topic}"; accepted: ${TOPICS.join(', ')}`);
-  }
-  const claims = listClaims({
-    ...(opts.verdict !== undefined && isVerdict(opts.verdict) ? { verdict: opts.verdict } : {}),
-    ...(opts.topic !== undefined && isTopic(opts.topic) ? { topic: opts.topic } : {}),
-  });
+  const claims = query(() => claimsReport({ ...(opts.verdict !== undefined ? { verdict: opts.verdict } : {}), ...(opts.topic !== undefined ? { topic: opts.topic } : {}) }));
   if (format === 'json') {
     writeOutput(JSON.stringify(claims, null, 2), opts.out);
     return;

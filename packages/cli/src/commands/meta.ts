@@ -8,45 +8,33 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
-  CSV_LAYOUTS,
   EvidenceInputError,
   FIELD_TO_COLUMN,
+  MEASURE_NAMES,
+  META_MEASURES,
+  META_METHODS,
+  MetaRequestError,
   isRatioMeasure,
-  layoutFor,
+  metaForestData,
+  metaJson,
+  metaModelLabel,
   qnorm,
-  rma,
-  rmaMH,
-  rmaPeto,
-  studiesFromCsv,
-  subgroupAnalysis,
-  escalc,
-  type EscalcInput,
+  runMetaAnalysis,
   type Measure,
+  type MetaMethod,
   type MhFit,
   type PooledFit,
   type RmaFit,
   type SubgroupAnalysis,
-  type TwoByTwoStudy,
 } from '@ldn/evidence';
-import { forestPlot, type ForestRow } from '@ldn/figures';
+import { forestPlot } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
 
-const MEASURES = ['RR', 'OR', 'RD', 'PETO', 'MD', 'SMD', 'PLO', 'GEN'] as const;
-const METHODS = ['FE', 'MH', 'PETO', 'DL', 'REML', 'ML', 'PM', 'HE', 'SJ', 'EB', 'HS'] as const;
+const MEASURES = META_MEASURES;
+const METHODS = META_METHODS;
 const FORMATS = ['table', 'json', 'svg'] as const;
-type Method = (typeof METHODS)[number];
-
-const MEASURE_NAMES: Record<Measure, string> = {
-  RR: 'Risk ratio',
-  OR: 'Odds ratio',
-  RD: 'Risk difference',
-  PETO: 'Peto odds ratio',
-  MD: 'Mean difference',
-  SMD: "Hedges' g",
-  PLO: 'Log odds (logit proportion)',
-  GEN: 'Effect size',
-};
+type Method = MetaMethod;
 
 interface MetaOptions {
   input: string;
@@ -59,86 +47,23 @@ interface MetaOptions {
 }
 
 /** Turns an evidence-package input error into a usage error naming the file, row and CSV column. */
-function usage(err: unknown, file: string): never {
+function usage(err: unknown, file: string, subgroup: string | undefined): never {
   if (err instanceof EvidenceInputError) {
     const column = FIELD_TO_COLUMN[err.field] ?? err.field;
     const where = err.row === null ? '' : ` row ${err.row}${err.study !== undefined && err.study !== '' ? ` (${err.study})` : ''},`;
     const what = column === 'k' ? ' studies:' : column === 'csv' ? '' : ` column ${column}:`;
     throw new UsageError(`${file}:${where}${what} ${err.detail}`);
   }
+  if (err instanceof MetaRequestError) {
+    const p = err.problem;
+    if (p.kind === 'subgroup_missing') throw new UsageError(`${file}: --subgroup column "${subgroup ?? p.column}" is not in the header (${p.available.join(', ')})`);
+    if (p.kind === 'subgroup_empty') throw new UsageError(`${file}: row ${p.row} (${p.study}), column ${p.column}: the cell is empty`);
+    throw new UsageError(err.message);
+  }
   throw err;
 }
 
-function subset(input: EscalcInput, rows: readonly number[]): EscalcInput {
-  const pick = <T>(a: readonly T[]): T[] => rows.map((i) => a[i] as T);
-  switch (input.measure) {
-    case 'RR':
-    case 'OR':
-    case 'RD':
-    case 'PETO':
-      return { measure: input.measure, studies: pick(input.studies) };
-    case 'MD':
-    case 'SMD':
-      return { measure: input.measure, studies: pick(input.studies) };
-    case 'PLO':
-      return { measure: input.measure, studies: pick(input.studies) };
-    default:
-      return { measure: 'GEN', studies: pick(input.studies) };
-  }
-}
-
-/** Fits one model; `rows[j]` is the input row of the fit's j-th study (IV models leave out non-estimable rows). */
-function fitRows(input: EscalcInput, method: Method, knha: boolean, allowSingle: boolean): { fit: PooledFit; rows: number[] } {
-  if (method === 'MH' || method === 'PETO') {
-    const tables = input.studies as readonly TwoByTwoStudy[];
-    const fit = method === 'PETO' ? rmaPeto(tables) : rmaMH(tables, { measure: input.measure as 'RR' | 'OR' | 'RD' });
-    return { fit, rows: tables.map((_t, i) => i) };
-  }
-  const es = escalc(input);
-  const fit = rma(es, { method: method === 'FE' ? 'EE' : method, test: knha ? 'knha' : 'z', allowSingleStudy: allowSingle });
-  return { fit, rows: es.dropped.flatMap((d, i) => (d ? [] : [i])) };
-}
-
-const num = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
-
-function summaryJson(f: PooledFit, ratio: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    k: f.k,
-    estimate: num(f.estimate),
-    se: num(f.se),
-    ci_lower: num(f.ciLower),
-    ci_upper: num(f.ciUpper),
-    statistic: num(f.statistic),
-    p: num(f.p),
-    tau2: num(f.tau2),
-    tau2_ci_lower: num(f.tau2Ci?.[0]),
-    tau2_ci_upper: num(f.tau2Ci?.[1]),
-    I2: num(f.I2),
-    H2: num(f.H2),
-    Q: num(f.Q),
-    Q_df: f.Qdf,
-    Q_p: num(f.Qp),
-    pi_lower: num(f.piLower),
-    pi_upper: num(f.piUpper),
-  };
-  if (ratio) {
-    out.exp = {
-      estimate: num(Math.exp(f.estimate)),
-      ci_lower: num(Math.exp(f.ciLower)),
-      ci_upper: num(Math.exp(f.ciUpper)),
-      pi_lower: num(Math.exp(f.piLower)),
-      pi_upper: num(Math.exp(f.piUpper)),
-    };
-  }
-  return out;
-}
-
-function modelLabel(f: PooledFit, method: Method): string {
-  if (method === 'MH') return 'Mantel-Haenszel (common effect)';
-  if (method === 'PETO') return 'Peto (common effect)';
-  if (method === 'FE') return 'Common-effect model (inverse variance)';
-  return `Random-effects model (${method})`;
-}
+const modelLabel = metaModelLabel;
 
 const f4 = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : 'NA');
 const pfmt = (p: number): string => (!Number.isFinite(p) ? 'NA' : p < 1e-4 ? p.toExponential(2) : p.toFixed(4));
@@ -199,60 +124,6 @@ function table(f: PooledFit, measure: Measure, method: Method, sg: SubgroupAnaly
   return lines.join('\n');
 }
 
-function svg(f: PooledFit, fitRowsOf: readonly number[], measure: Measure, method: Method, columns: Record<string, string[]>, input: EscalcInput, subgroupColumn?: string): string {
-  const z = qnorm(1 - (1 - f.level) / 2);
-  const layout: readonly string[] = CSV_LAYOUTS[layoutFor(measure)];
-  const extra = Object.keys(columns).filter((c) => !layout.includes(c) && c !== subgroupColumn);
-  const countCells = (i: number): string[] => {
-    if (input.measure === 'RR' || input.measure === 'OR' || input.measure === 'RD' || input.measure === 'PETO') {
-      const s = input.studies[i] as TwoByTwoStudy;
-      return [`${s.events1}/${s.total1}`, `${s.events2}/${s.total2}`];
-    }
-    if (input.measure === 'MD' || input.measure === 'SMD') {
-      const s = input.studies[i];
-      return s === undefined ? ['', ''] : [`${s.mean1} (${s.sd1}), ${s.n1}`, `${s.mean2} (${s.sd2}), ${s.n2}`];
-    }
-    if (input.measure === 'PLO') {
-      const s = input.studies[i];
-      return s === undefined ? [''] : [`${s.events}/${s.total}`];
-    }
-    return [];
-  };
-  const countHeads = layoutFor(measure) === 'binary' ? ['Treated', 'Control'] : layoutFor(measure) === 'continuous' ? ['Treated mean (SD), n', 'Control mean (SD), n'] : layoutFor(measure) === 'single' ? ['Events/total'] : [];
-  const rows: ForestRow[] = [];
-  f.studies.forEach((s, i) => {
-    const y = f.yi[i] as number;
-    const v = f.vi[i] as number;
-    if (!Number.isFinite(y)) return;
-    const weight = f.weights[i] as number;
-    const row = fitRowsOf[i] as number;
-    rows.push({
-      label: s,
-      estimate: y,
-      ciLower: y - z * Math.sqrt(v),
-      ciUpper: y + z * Math.sqrt(v),
-      weight,
-      cells: [...countCells(row), ...extra.map((c) => columns[c]?.[row] ?? '')],
-    });
-  });
-  const re = f.model === 'IV' && method !== 'FE';
-  return forestPlot({
-    rows,
-    columns: [...countHeads, ...extra],
-    summary: {
-      label: modelLabel(f, method),
-      estimate: f.estimate,
-      ciLower: f.ciLower,
-      ciUpper: f.ciUpper,
-      ...(re ? { piLower: f.piLower, piUpper: f.piUpper } : {}),
-    },
-    heterogeneity: re ? { tau2: f.tau2, I2: f.I2, Q: f.Q, df: f.Qdf, p: f.Qp } : { I2: f.I2, Q: f.Q, df: f.Qdf, p: f.Qp },
-    scale: isRatioMeasure(measure) ? 'log' : 'linear',
-    effectLabel: MEASURE_NAMES[measure],
-    level: f.level,
-  });
-}
-
 function run(opts: MetaOptions): void {
   const measure = parseFormat(opts.measure.toUpperCase(), MEASURES, '--measure');
   const method = parseFormat(opts.method.toUpperCase(), METHODS, '--method');
@@ -274,57 +145,15 @@ function run(opts: MetaOptions): void {
     throw new UsageError(`cannot read --input ${opts.input}: ${(err as Error).message}`);
   }
   const file = opts.input;
-  const effMeasure: Measure = method === 'PETO' ? 'PETO' : measure;
   try {
-    const csv = studiesFromCsv(text, measure);
-    const input: EscalcInput = effMeasure === measure ? csv.input : { measure: 'PETO', studies: csv.input.studies as readonly TwoByTwoStudy[] };
-    const { fit, rows: fitRowsOf } = fitRows(input, method, knha, false);
-    let sg: SubgroupAnalysis<PooledFit> | null = null;
-    if (opts.subgroup !== undefined) {
-      const col = csv.columns[opts.subgroup];
-      if (col === undefined) throw new UsageError(`${file}: --subgroup column "${opts.subgroup}" is not in the header (${Object.keys(csv.columns).join(', ')})`);
-      const empty = col.findIndex((v) => v === '');
-      if (empty >= 0) throw new UsageError(`${file}: row ${empty + 1} (${csv.studies[empty]}), column ${opts.subgroup}: the cell is empty`);
-      sg = subgroupAnalysis(col, (rows) => fitRows(subset(input, rows), method, knha, true).fit);
-    }
-    const ratio = isRatioMeasure(effMeasure);
+    const result = runMetaAnalysis({ csv: text, measure, method, knha, subgroup: opts.subgroup ?? null });
     let output: string;
-    if (format === 'json') {
-      const z = qnorm(1 - (1 - fit.level) / 2);
-      const doc: Record<string, unknown> = {
-        ...summaryJson(fit, ratio),
-        measure: effMeasure,
-        method,
-        test: knha ? 'knha' : 'z',
-        df: fit.df,
-        level: fit.level,
-        studies: fit.studies.map((s, i) => {
-          const y = fit.yi[i] as number;
-          const v = fit.vi[i] as number;
-          const ok = Number.isFinite(y);
-          const weight = ok ? fit.weights[i] : null;
-          return { study: s, yi: num(y), vi: num(v), ci_lower: num(y - z * Math.sqrt(v)), ci_upper: num(y + z * Math.sqrt(v)), weight: num(weight) };
-        }),
-        omitted: fit.omitted,
-      };
-      if (fit.model === 'MH') {
-        const mh = fit as MhFit;
-        doc.cmh = mh.cmh;
-        doc.tarone = mh.tarone;
-      }
-      if (sg !== null) {
-        doc.subgroups = sg.groups.map((g) => ({ group: g.group, ...summaryJson(g.fit, ratio) }));
-        doc.subgroup_test = { Q: sg.Qb, Q_df: sg.Qb_df, Q_p: sg.Qb_p };
-      }
-      output = `${JSON.stringify(doc, null, 2)}\n`;
-    } else if (format === 'svg') {
-      output = svg(fit, fitRowsOf, effMeasure, method, csv.columns, input, opts.subgroup);
-    } else {
-      output = `${table(fit, effMeasure, method, sg)}\n`;
-    }
+    if (format === 'json') output = `${JSON.stringify(metaJson(result), null, 2)}\n`;
+    else if (format === 'svg') output = forestPlot(metaForestData(result));
+    else output = `${table(result.fit, result.measure, method, result.subgroups)}\n`;
     writeOutput(output, opts.out);
   } catch (err) {
-    usage(err, file);
+    usage(err, file, opts.subgroup);
   }
 }
 

@@ -1,7 +1,7 @@
 // `ldn params`: every parameter of a set with value, unit, plausible range, evidence level and
 // source, so that no number in the model is hidden.
 import type { Command } from 'commander';
-import { EVIDENCE_LEVEL_LABEL, PARAMETER_SET_IDS, SOURCES, parameterSet, type Parameter } from '@ldn/engine';
+import { EVIDENCE_LEVEL_LABEL, PARAMETER_SET_IDS, SOURCES, parameterSet, parametersReport, type Parameter } from '@ldn/engine';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
 import { formatTable } from '../table.js';
@@ -21,18 +21,7 @@ export function paramsOutput(setId: string, format: (typeof FORMATS)[number]): s
   }
   const params = Object.values(set.parameters);
   const sourceOf = (p: Parameter) => SOURCES[p.source];
-  if (format === 'json') {
-    return JSON.stringify(
-      {
-        set: set.id,
-        title: set.title,
-        description: set.description,
-        parameters: params.map((p) => ({ ...p, range: [...p.range], source_citation: sourceOf(p)?.citation, doi: sourceOf(p)?.doi, pmid: sourceOf(p)?.pmid, url: sourceOf(p)?.url })),
-      },
-      null,
-      2,
-    );
-  }
+  if (format === 'json') return JSON.stringify(parametersReport(set), null, 2);
   if (format === 'csv') {
     const head = 'id,label,value,unit,range_low,range_high,evidence,source,citation,note';
     return [head, ...params.map((p) => [p.id, p.label, String(p.value), p.unit, String(p.range[0]), String(p.range[1]), p.evidence, p.source, sourceOf(p)?.citation ?? '', p.note].map(csvCell).join(','))].join('\n');
