@@ -17,3 +17,5 @@ export { sbmlUnitOf, unitOfSbmlId } from './sbml-units.js';
 export type { SbmlUnit, SbmlUnitDefinition } from './sbml-units.js';
 export { fromSbml, SbmlReadError } from './sbml-read.js';
 export type { SbmlImport, SbmlImportedDose } from './sbml-read.js';
+export { sbmlFromRequest, SYMBOLIC_MODULES } from './export-request.js';
+export type { SbmlExport } from './export-request.js';

@@ -1,0 +1,72 @@
+// One request → one SBML document: the same request that `ldn simulate` and POST /api/simulate
+// take (run.ts: dose or regimen or event table, parameter set, hypotheses), turned into the LDN
+// model's equations with the chosen parameter values and the regimen's doses as events. Shared by
+// `ldn export sbml` and, later, an API route, so both write the same file.
+//
+// Hypothesis modules join the export through SYMBOLIC_MODULES: a module with an `equations.ts`
+// (returning a SymbolicFragment, see symbolic/model.ts) adds one line there; a module without one
+// is refused with a message that says so, rather than exported without its mechanism.
+
+import { fullParameterSet, parseHypotheses } from '../models/ldn/compose.js';
+import { ldnSymbolicModel } from '../models/ldn/equations.js';
+import { ldnModel } from '../models/ldn/model.js';
+import type { HypothesisId } from '../models/modules/types.js';
+import { parameterValues, type ParameterSet } from '../parameters/types.js';
+import { formatClock, formatDate } from '../regimen/clock.js';
+import { MODEL_NOTE, RequestError, scheduleFromRequest } from '../run.js';
+import { MW_NALTREXONE_HCL } from '../units.js';
+import type { SymbolicFragment, SymbolicModel } from './model.js';
+import { type SbmlDose, toSbml } from './sbml-write.js';
+
+/**
+ * The symbolic equations of each hypothesis module, given the full parameter set (core and
+ * modules, `literature` or `seed` version) for provenance. Empty until the modules write theirs:
+ *   rebound: (set) => reboundEquations(set),   // from '../models/rebound/equations.js'
+ */
+export const SYMBOLIC_MODULES: Partial<Record<HypothesisId, (set: ParameterSet) => SymbolicFragment>> = {};
+
+export interface SbmlExport {
+  /** the SBML Level 3 Version 2 document */
+  xml: string;
+  model: SymbolicModel;
+  /** the doses written as events (nmol into the dose state) */
+  doses: SbmlDose[];
+  parameterSet: string;
+  hypotheses: HypothesisId[];
+  /** the regimen in words */
+  description: string;
+  /** the notes written into the document */
+  notes: string[];
+}
+
+/** Validates a simulation request and writes its model, parameters and doses as SBML. */
+export function sbmlFromRequest(input: unknown): SbmlExport {
+  const { request, schedule, description, notes } = scheduleFromRequest(input);
+  let hypotheses: HypothesisId[];
+  try {
+    hypotheses = parseHypotheses(request.hypotheses ?? []);
+  } catch (e) {
+    throw new RequestError(`hypotheses: ${(e as Error).message}`, 'hypotheses');
+  }
+  const set = fullParameterSet(request.params);
+  const modules = hypotheses.map((h) => {
+    const equations = SYMBOLIC_MODULES[h];
+    if (!equations) throw new RequestError(`hypotheses: the ${h} module has no symbolic equations yet (packages/engine/src/models/${h}/equations.ts), so it cannot be exported; export without it`, 'hypotheses');
+    return equations(set);
+  });
+  const model = ldnSymbolicModel({ set, modules });
+  const doses = schedule.doses.map((d) => ({ time_h: d.time_h, amount: ldnModel.doseAmount(d.dose_mg) }));
+  const first = `${formatClock(schedule.firstDoseClockH)}${schedule.startDay !== undefined ? ` on ${formatDate(schedule.startDay)}` : ''}`;
+  const written = [
+    `Parameter set: ${set.id} (${set.title}). ${set.description}`,
+    `Regimen: ${description}; first dose at ${first} (t = 0). ${doses.length} dose${doses.length === 1 ? '' : 's'} within ${request.days} days; simulate from 0 to ${request.days * 24} h.`,
+    `Doses are events adding nmol naltrexone to ${model.doseTarget ?? 'the dose state'}: mg naltrexone HCl × 10^6 / ${MW_NALTREXONE_HCL} g/mol.`,
+    ...notes,
+    'Not encoded as SBML: the constraints f6bn ≥ fmSys·F and F + (f6bn − fmSys·F) ≤ fa, which LDN Workbench checks before simulating; the parameter values written here satisfy them.',
+    MODEL_NOTE,
+  ];
+  const parameters = { ...parameterValues(set), firstDoseClockH: schedule.firstDoseClockH };
+  ldnModel.system(parameters); // the hand-written model refuses values that break its fraction constraints
+  const xml = toSbml(model, { parameters, doses, notes: written });
+  return { xml, model, doses, parameterSet: set.id, hypotheses, description, notes: written };
+}
