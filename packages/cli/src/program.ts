@@ -7,6 +7,7 @@ import { registerParams } from './commands/params.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerEvidence } from './commands/evidence.js';
 import { registerCheck } from './commands/check.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerMeta(program);
   registerEvidence(program);
   registerCheck(program);
+  registerSensitivity(program);
   registerExport(program);
   return program;
 }
