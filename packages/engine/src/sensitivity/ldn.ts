@@ -431,7 +431,11 @@ export function ldnSensitivity(options: LdnSensitivityOptions = {}): LdnSensitiv
   if (setup.skipped.length) notes.push(`left out (range is a single point): ${setup.skipped.join(', ')}`);
   if (cost.projected) notes.push(`${cost.projected} of ${cost.total} runs had F·(1 − fmSys) + f6bn > fa (more formed than absorbed); f6bn was lowered to fa − F·(1 − fmSys) there`);
   if (cost.notReached) notes.push(`${cost.notReached} of ${cost.total} runs had not reached steady state by day ${setup.days} (last day differs from the one before by > 2 %); the metrics are day-${setup.days} values`);
-  if (report.ranges === 'calibration') notes.push('fitted parameters vary over their 95 % profile-likelihood intervals, independently: the fit correlates them, so this box is still wider than the data allow');
+  notes.push('potency and KiMuN enter μ occupancy by naltrexone only as their product (the apparent in-vivo Kd), so their separate indices split one assumption between them; read the in-vivo μ affinity group');
+  if (report.ranges === 'calibration') {
+    notes.push('fitted parameters vary over their 95 % profile-likelihood intervals, independently: the fit correlates them, so this box is still wider than the data allow');
+    notes.push('potency was fitted with KiMuN fixed at its value: varying KiMuN over its in-vitro range while potency stays in its fitted interval overstates the uncertainty of the in-vivo affinity, which PET constrains');
+  }
   notes.push('the global indices vary every parameter over the same ranges for either parameter set; --params changes only the base point (local sensitivities, tipping points)');
   notes.push('the model has no clock-time dependence: the dose time labels the regimen but does not change any metric');
   notes.push('model output for research and education, not a clinical fact: occupancy is calibrated to PET after single 2–50 mg doses; no PET data exist at LDN doses beyond 8 h');
