@@ -5,6 +5,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerMeta } from './commands/meta.js';
 import { registerParams } from './commands/params.js';
 import { registerCalibrate } from './commands/calibrate.js';
+import { registerCompare } from './commands/compare.js';
 import { registerEvidence } from './commands/evidence.js';
 import { registerCheck } from './commands/check.js';
 import { registerSensitivity } from './commands/sensitivity.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerParams(program);
   registerCalibrate(program);
+  registerCompare(program);
   registerMeta(program);
   registerEvidence(program);
   registerCheck(program);
