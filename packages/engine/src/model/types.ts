@@ -55,6 +55,12 @@ export interface ModelDefinition {
   outputMap(p: Readonly<Record<string, number>>, ctx?: SystemContext): (y: Float64Array, out: Float64Array, t: number) => void;
   /** the model's own version of a named parameter set (composed models add their modules' parameters) */
   parameterSet?(id: string): ParameterSet;
+  /**
+   * Declares a first-order depot: the state whose right-hand side is exactly −k·y (k the named
+   * parameter), fed only by doses. `simulate` may then integrate it in closed form, which removes
+   * its fast rate from the step-size control (see simulate.ts). A test checks the declaration.
+   */
+  exactDepot?: { state: string; rateParameter: string };
 }
 
 export function stateIndex(model: ModelDefinition, id: string): number {

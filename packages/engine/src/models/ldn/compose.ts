@@ -85,6 +85,7 @@ export function buildLdnModel(hypotheses: readonly string[] = []): ModelDefiniti
     parameterIds,
     doseState: ldnModel.doseState,
     doseAmount: (mg: number) => ldnModel.doseAmount(mg),
+    exactDepot: ldnModel.exactDepot!,
     parameterSet: fullParameterSet,
     runInH: (p) => Math.max(0, ...modules.map((m) => m.runInH(p))),
     initialState(p, ctx) {

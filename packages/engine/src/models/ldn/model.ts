@@ -112,6 +112,7 @@ export const ldnModel: ModelDefinition = {
   parameterIds: LDN_PARAMETER_IDS,
   doseState: 'gut',
   doseAmount: mgHclToNmol,
+  exactDepot: { state: 'gut', rateParameter: 'ka' },
 
   system(p: P): OdeSystem {
     const r = rates(p);
