@@ -55,3 +55,16 @@ describe('occupancy metrics', () => {
     expect(hoursAbove([0, 10], [1, 1], 0.5, 2, 5)).toBeCloseTo(3, 12);
   });
 });
+
+describe('NCA below the quantification floor', () => {
+  it('a tail that ends in solver noise around zero still gives λz and AUC0–∞ (points below 1e-8·Cmax are BLQ)', () => {
+    const t = grid(168, 1);
+    const c = t.map((x, i) => 10 * Math.exp(-0.5 * x) + (i % 2 ? -1e-13 : 1e-13)); // noise once the curve is ~0
+    const r = nca(t, c);
+    expect(r.lambdaZ).toBeCloseTo(0.5, 6);
+    expect(r.aucInf).toBeCloseTo(10 / 0.5, 6);
+  });
+  it('negative noise counts as zero concentration in NCA (never a negative AUC)', () => {
+    expect(nca([0, 1, 2, 3], [0, 4, -1e-12, -1e-12]).auc).toBeCloseTo(4, 12); // 0→4 (linear up), 4→0 (linear), then 0
+  });
+});

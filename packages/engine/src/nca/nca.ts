@@ -2,8 +2,14 @@
 // (PKNCA / Phoenix WinNonlin conventions): Cmax and Tmax from the observed points, AUC by the
 // linear-up / log-down trapezoidal rule, λz by log-linear regression on the terminal points chosen
 // by best adjusted R² (at least 3 points after Cmax; among fits within 1e-4 of the best adjusted
-// R², the one with most points), AUC0–∞ = AUClast + Clast/λz. Written here because it is small and
-// must run in the browser; the rules are the published defaults, not our invention.
+// R², the one with most points), AUC0–∞ = AUClast + Clast/λz. Points below a quantification floor
+// (1e-8 × Cmax: far below any assay, where a simulated curve is only solver noise around zero)
+// count as "below the limit of quantification" and end the curve at tlast, as in assay-based NCA.
+// Written here because it is small and must run in the browser; the rules are the published
+// defaults, not our invention.
+
+/** concentrations below this fraction of Cmax are treated as below the limit of quantification */
+export const QUANTIFICATION_FLOOR = 1e-8;
 
 export interface NcaResult {
   cmax: number;
@@ -82,17 +88,22 @@ export function nca(t: ArrayLike<number>, c: ArrayLike<number>, from = t[0]!, to
   for (let i = 0; i < t.length; i++) if (t[i]! >= from - 1e-9 && t[i]! <= to + 1e-9) idx.push(i);
   if (idx.length < 2) throw new RangeError(`NCA needs at least 2 points in [${from}, ${to}] h`);
   const tt = idx.map((i) => t[i]! - from);
-  const cc = idx.map((i) => c[i]!);
+  const cc = idx.map((i) => Math.max(0, c[i]!));
   let k = 0;
   for (let i = 1; i < cc.length; i++) if (cc[i]! > cc[k]!) k = i;
-  const area = auc(tt, cc);
-  const fit = lambdaZ(tt, cc, k);
+  const floor = QUANTIFICATION_FLOOR * cc[k]!;
+  let last = cc.length - 1;
+  while (last > k && !(cc[last]! > floor)) last--;
+  const tq = tt.slice(0, last + 1);
+  const cq = cc.slice(0, last + 1);
+  const area = auc(tq, cq);
+  const fit = lambdaZ(tq, cq, k);
   const result: NcaResult = { cmax: cc[k]!, tmax: tt[k]!, auc: area, lambdaZ: NaN, halfLife: NaN, aucInf: NaN };
   if (fit) {
     result.lambdaZ = fit.lambda;
     result.halfLife = Math.LN2 / fit.lambda;
-    result.aucInf = area + cc[cc.length - 1]! / fit.lambda;
-    result.lambdaZWindow = { start: tt[fit.start]!, end: tt[tt.length - 1]!, points: fit.points, adjR2: fit.adjR2 };
+    result.aucInf = area + cq[cq.length - 1]! / fit.lambda;
+    result.lambdaZWindow = { start: tq[fit.start]!, end: tq[tq.length - 1]!, points: fit.points, adjR2: fit.adjR2 };
   }
   return result;
 }
