@@ -52,7 +52,6 @@ describe('ldn export sbml', () => {
     [['export', 'sbml', '--dose', '4.5', '--params', 'mine'], /--params: must be one of: literature, seed/],
     [['export', 'sbml', '--dose', '4.5', '--time', '25:00'], /--time: "25:00" is not a clock time/],
     [['export', 'sbml', '--dose', '4.5', '--hypotheses', 'nope'], /--hypotheses: unknown hypothesis "nope"/],
-    [['export', 'sbml', '--dose', '4.5', '--hypotheses', 'rebound'], /--hypotheses: the rebound module has no symbolic equations yet \(packages\/engine\/src\/models\/rebound\/equations\.ts\)/],
     [['export', 'sbml', '--dose', '4.5', '--regimen', '/nonexistent/r.json'], /--regimen \/nonexistent\/r.json: cannot read the file \(ENOENT\)/],
     [['export', 'sbml', '--dose', '4.5', '--bogus'], /unknown option '--bogus'/],
     [['export', 'pdf'], /unknown export format "pdf"; accepted: sbml/],
@@ -71,3 +70,13 @@ describe('ldn export sbml', () => {
     expect(r.out).toMatch(/sbml/);
   });
 });
+
+describe('ldn export sbml --hypotheses', () => {
+  it('exports every module with its states, parameters with provenance and the run-in initial values', async () => {
+    const r = await runCli(['export', 'sbml', '--dose', '4.5', '--days', '7', '--hypotheses', 'all']);
+    expect(r.code).toBe(0);
+    for (const id of ['rebound__endorphin', 'rebound__feedbackMax', 'tlr4__il6', 'ogf__upregulation', 'mu_signal_rel', 'growth_rate_rel']) expect(r.out).toContain(`id="${id}"`);
+    expect(r.out).toMatch(/drug-free state at t = 0 after LDN Workbench’s run-in/);
+  });
+});
+

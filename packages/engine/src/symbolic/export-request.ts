@@ -7,7 +7,11 @@
 // (returning a SymbolicFragment, see symbolic/model.ts) adds one line there; a module without one
 // is refused with a message that says so, rather than exported without its mechanism.
 
-import { fullParameterSet, parseHypotheses } from '../models/ldn/compose.js';
+import { buildLdnModel, fullParameterSet, HYPOTHESIS_MODULES, parseHypotheses } from '../models/ldn/compose.js';
+import { reboundEquations } from '../models/rebound/equations.js';
+import { tlr4Equations } from '../models/tlr4/equations.js';
+import { ogfEquations } from '../models/ogf/equations.js';
+import { simulate } from '../simulate.js';
 import { ldnSymbolicModel } from '../models/ldn/equations.js';
 import { ldnModel } from '../models/ldn/model.js';
 import type { HypothesisId } from '../models/modules/types.js';
@@ -15,15 +19,29 @@ import { parameterValues, type ParameterSet } from '../parameters/types.js';
 import { formatClock, formatDate } from '../regimen/clock.js';
 import { MODEL_NOTE, RequestError, scheduleFromRequest } from '../run.js';
 import { MW_NALTREXONE_HCL } from '../units.js';
-import type { SymbolicFragment, SymbolicModel } from './model.js';
+import { CLOCK_FRAGMENT, type SymbolicFragment, type SymbolicModel } from './model.js';
 import { type SbmlDose, toSbml } from './sbml-write.js';
 
 /**
  * The symbolic equations of each hypothesis module, given the full parameter set (core and
- * modules, `literature` or `seed` version) for provenance. Empty until the modules write theirs:
- *   rebound: (set) => reboundEquations(set),   // from '../models/rebound/equations.js'
+ * modules, `literature` or `seed` version) for provenance; a module that reads the clock lists
+ * CLOCK_FRAGMENT first (identical copies merge).
  */
-export const SYMBOLIC_MODULES: Partial<Record<HypothesisId, (set: ParameterSet) => SymbolicFragment>> = {};
+export const SYMBOLIC_MODULES: Partial<Record<HypothesisId, (set: ParameterSet) => readonly SymbolicFragment[]>> = {
+  rebound: (set) => [CLOCK_FRAGMENT, reboundEquations(set)],
+  tlr4: (set) => [tlr4Equations(set)],
+  ogf: (set) => [ogfEquations(set)],
+};
+
+/**
+ * The drug-free state at t = 0 after the engine's run-in (circadian rhythms on their periodic
+ * orbit): SBML starts at t = 0, so the module states start there with these values.
+ */
+function runInInitialValues(hypotheses: readonly HypothesisId[], set: ParameterSet, firstDoseClockH: number): Record<string, number> {
+  const model = buildLdnModel(hypotheses);
+  const tr = simulate({ model, schedule: { doses: [], firstDoseClockH }, days: 1, times: [0], parameters: set, includeStates: true, control: { rtol: 1e-10, atol: 1e-12 } });
+  return Object.fromEntries(Object.entries(tr.states!).map(([id, col]) => [id, col[0]!]));
+}
 
 export interface SbmlExport {
   /** the SBML Level 3 Version 2 document */
@@ -53,8 +71,12 @@ export function sbmlFromRequest(input: unknown): SbmlExport {
     const equations = SYMBOLIC_MODULES[h];
     if (!equations) throw new RequestError(`hypotheses: the ${h} module has no symbolic equations yet (packages/engine/src/models/${h}/equations.ts), so it cannot be exported; export without it`, 'hypotheses');
     return equations(set);
-  });
-  const model = ldnSymbolicModel({ set, modules });
+  }).flat();
+  const composed = ldnSymbolicModel({ set, modules });
+  const moduleStates = new Set(hypotheses.flatMap((h) => HYPOTHESIS_MODULES[h].states.map((st) => st.id)));
+  const start = moduleStates.size ? runInInitialValues(hypotheses, set, schedule.firstDoseClockH) : {};
+  const model: SymbolicModel = { ...composed, states: composed.states.map((st) => (moduleStates.has(st.id) ? { ...st, initial: start[st.id]! } : st)) };
+  if (moduleStates.size) notes.push('Initial values of the hypothesis modules’ states are the drug-free state at t = 0 after LDN Workbench’s run-in (circadian rhythms on their periodic orbit).');
   const doses = schedule.doses.map((d) => ({ time_h: d.time_h, amount: ldnModel.doseAmount(d.dose_mg) }));
   const first = `${formatClock(schedule.firstDoseClockH)}${schedule.startDay !== undefined ? ` on ${formatDate(schedule.startDay)}` : ''}`;
   const written = [

@@ -59,7 +59,7 @@ const OUTPUT_MATH: Readonly<Record<(typeof LDN_OUTPUTS)[number]['id'], string>> 
   brain_naltrexone_nM: 'naltrexone_unbound_nM + brain_pool',
 };
 
-function provenanceOf(set: ParameterSet, id: string): Provenance | undefined {
+export function provenanceOf(set: ParameterSet, id: string): Provenance | undefined {
   const p = set.parameters[id];
   if (!p) return undefined;
   const src = SOURCES[p.source];
@@ -131,4 +131,14 @@ export function ldnSymbolicModel(options: { set?: ParameterSet; modules?: readon
     },
     [ldnCoreEquations(options.set), ...modules],
   );
+}
+
+/** The symbolic parameters of a hypothesis module (ids with its prefix), with their provenance. */
+export function moduleSymbolicParameters(set: ParameterSet, prefix: string): SymbolicParameter[] {
+  return Object.values(set.parameters)
+    .filter((p) => p.id.startsWith(`${prefix}.`))
+    .map((p) => {
+      const prov = provenanceOf(set, p.id);
+      return { id: p.id, unit: p.unit, name: p.label, ...(prov ? { provenance: prov } : {}) };
+    });
 }
