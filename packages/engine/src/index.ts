@@ -30,3 +30,4 @@ export * from './compare.js';
 export * from './models/ldn/equations.js';
 export * from './sensitivity/index.js';
 export * from './reports.js';
+export * from './population/index.js';
