@@ -164,7 +164,11 @@ export class JobRegistry {
 
   private runInWorker(job: LiveJob, onMessage: (m: WorkerMessage) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { workerData: { ldnJob: { kind: job.kind, input: job.input } satisfies WorkerInput }, execArgv: fromSource ? ['--import', 'tsx'] : [] });
+      const workerData = { ldnJob: { kind: job.kind, input: job.input } satisfies WorkerInput };
+      // from the TypeScript sources (tests), the worker loads its module through tsx
+      const worker = fromSource
+        ? new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_URL.href)}, ${JSON.stringify(WORKER_URL.href)}))`, { eval: true, workerData })
+        : new Worker(WORKER_URL, { workerData });
       job.worker = worker;
       worker.on('message', onMessage);
       worker.on('error', reject);

@@ -16,7 +16,25 @@ export type WorkerMessage =
 
 const CALIBRATE_STEPS = 6;
 
-type PopulationRunner = (request: unknown, options: { onProgress?: (done: number, total: number) => void }) => unknown;
+type PopulationRunner = (request: unknown, callbacks: { onProgress?: (done: number, total: number) => void }) => unknown;
+
+/** The engine's whole-cohort runner (the population issue), when this build has it. */
+export function populationRunner(): PopulationRunner | undefined {
+  const run = (engine as unknown as Record<string, unknown>).simulatePopulation;
+  return typeof run === 'function' ? (run as PopulationRunner) : undefined;
+}
+
+/** Sends progress at most every `ms` (and always the last), so a large cohort does not flood the port. */
+function throttled(post: (m: WorkerMessage) => void, ms = 100): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done >= total || now - last >= ms) {
+      last = now;
+      post({ type: 'progress', done, total });
+    }
+  };
+}
 
 /** Runs one job; every outcome is a message, never an uncaught exception. */
 export async function runJob(job: WorkerInput, post: (m: WorkerMessage) => void): Promise<void> {
@@ -37,12 +55,13 @@ export async function runJob(job: WorkerInput, post: (m: WorkerMessage) => void)
       post({ type: 'result', result: report });
       return;
     }
-    const run = (engine as unknown as Record<string, unknown>).runPopulation;
-    if (typeof run !== 'function') {
+    const run = populationRunner();
+    if (run === undefined) {
       post({ type: 'error', code: 'not_available', message: 'virtual populations are not in this build of the engine yet', field: null });
       return;
     }
-    const result = await (run as PopulationRunner)(job.input, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
+    post({ type: 'progress', done: 0, total: typeof job.input.n === 'number' ? job.input.n : 0 });
+    const result = await run(job.input, { onProgress: throttled(post) });
     post({ type: 'result', result });
   } catch (e) {
     const err = e as Error & { field?: unknown };

@@ -8,6 +8,16 @@ import { ApiError, notFound, parse } from '../errors.js';
 import { route } from '../openapi.js';
 import { QueueFullError, type JobKind, type JobView } from '../jobs/registry.js';
 import { calibrateBody, idParams, populationBody } from '../schemas.js';
+import * as engine from '@ldn/engine';
+import { populationRunner } from '../jobs/worker.js';
+import { engineCall } from './simulate.js';
+
+/** Checks a population request with the engine's own validation (when this build has it) before a job is made. */
+function checkPopulation(input: Record<string, unknown>): void {
+  if (populationRunner() === undefined) throw new ApiError(501, 'not_implemented', 'virtual populations are not in this build of the engine yet', null);
+  const validate = (engine as unknown as Record<string, unknown>).parsePopulationOptions;
+  if (typeof validate === 'function') engineCall(() => (validate as (x: unknown) => unknown)(input));
+}
 
 const jobSchema = {
   type: 'object',
@@ -40,6 +50,7 @@ export function registerJobs(app: FastifyInstance, s: Services): void {
       responses: { 202: { description: '{job: {id, kind, status, progress}}', schema: { type: 'object', properties: { job: jobSchema } } } },
       handler: async (req, reply) => {
         const input = parse(body, req.body) as Record<string, unknown>;
+        if (kind === 'population') checkPopulation(input);
         try {
           const job = await s.jobs.submit(kind, input);
           void reply.code(202).header('location', `/api/${kind}/${job.id}`);
