@@ -10,6 +10,7 @@ import { registerEvidence } from './commands/evidence.js';
 import { registerCheck } from './commands/check.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerExport } from './commands/export.js';
+import { registerPopulation } from './commands/population.js';
 
 export function buildProgram(): Command {
   const program = new Command('ldn')
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerSensitivity(program);
   registerExport(program);
+  registerPopulation(program);
   return program;
 }

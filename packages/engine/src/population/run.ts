@@ -627,7 +627,7 @@ export function summarizePopulation(options: PopulationOptions, merged: MergedPo
       age: describeCovariate(cv.age, COVARIATE_LIMITS.age.unit),
       hepatic_fraction: cv.hepaticFraction,
       notes: [
-        `naltrexone CL × (1 + (${DUNBAR_2007.perKg} L/h per kg × (weight − ${covariateMedian(cv.weight)} kg) ${DUNBAR_2007.perYear} L/h per year × (age − ${covariateMedian(cv.age)} y)) / ${DUNBAR_2007.clearance} L/h) (Dunbar 2007, XR-naltrexone popPK; centred on the cohort's median weight and age because Dunbar's reference values are not in the notes)`,
+        `naltrexone CL × (1 + (${DUNBAR_2007.perKg} L/h per kg × (weight − ${covariateMedian(cv.weight)} kg) − ${-DUNBAR_2007.perYear} L/h per year × (age − ${covariateMedian(cv.age)} y)) / ${DUNBAR_2007.clearance} L/h) (Dunbar 2007, XR-naltrexone popPK; centred on the cohort's median weight and age because Dunbar's reference values are not in the notes)`,
         `hepatic impairment: plasma naltrexone ${HEPATIC_IMPAIRMENT.multiplierMin}–${HEPATIC_IMPAIRMENT.multiplierMax}× higher in cirrhosis (Swiss label); multiplier log-uniform on ${HEPATIC_IMPAIRMENT.multiplierMin}–${HEPATIC_IMPAIRMENT.multiplierMax} (assumption), applied to AUC as F × √M (logit scale, stays below fa) and CL ÷ √M (equal split: assumption)`,
       ],
     },
@@ -635,7 +635,7 @@ export function summarizePopulation(options: PopulationOptions, merged: MergedPo
     notes: [
       MODEL_NOTE,
       'Between-patient variability: no oral population PK model of naltrexone with inter-individual variability exists (pharmacology.md §1.6); the CVs are derived from 4 subjects (Verebey 1976) and a 4-fold range in 23 (McCaul 2000), and every other CV is an assumption (listed). No correlations between parameters are sourced, so none are used.',
-      `The output grid is every ${options.step} h: Cmax and the hours above a threshold are read from it (hours by linear interpolation).`,
+      `The bands are every ${options.step} h. The per-patient Cmax and AUC also use points every ${Math.min(options.step, FINE_STEP_H)} h for ${FINE_SPAN_H} h after the first and the steady-state dose; hours above a threshold interpolate linearly between points.`,
     ],
   };
 }
