@@ -15,3 +15,5 @@ export * from './calendar.js';
 export * from './simulate.js';
 export * from './evidence.js';
 export * from './plan.js';
+export * from './ics.js';
+export * from './html.js';
