@@ -12,7 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Database } from './db/client.js';
 import { Repository } from './db/repository.js';
-import { ApiError, errorHandler } from './errors.js';
+import { ApiError, errorHandler, frameworkErrors } from './errors.js';
 import { JobRegistry } from './jobs/registry.js';
 import { registerHealth } from './routes/health.js';
 import { registerSimulate } from './routes/simulate.js';
@@ -68,6 +68,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
     return503OnClosing: true,
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   });
   // zod validates (messages that name the value), schemas only document; answers are built as sent
   app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));

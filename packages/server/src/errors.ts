@@ -147,3 +147,34 @@ export function errorHandler(bodyLimit: number) {
     void reply.code(500).type('application/json; charset=utf-8').send({ error: { code: 'internal', message: 'internal server error; the failure was logged', field: null } } satisfies ErrorBody);
   };
 }
+
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL refuses
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Refuses text that PostgreSQL cannot store (a NUL character, an unpaired UTF-16 surrogate) anywhere
+ * in a document about to be written, with a 400 naming where it is, instead of a database error.
+ */
+export function assertStorable(value: unknown, prefix = ''): void {
+  const stack: [unknown, string][] = [[value, prefix]];
+  while (stack.length > 0) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (UNSTORABLE.test(v)) throw badRequest(`${at === '' ? 'the request body' : at}: the text has a NUL character or an unpaired surrogate; send plain Unicode text`, at === '' ? null : at);
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, at === '' ? String(i) : `${at}.${i}`]));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        const path = at === '' ? k : `${at}.${k}`;
+        if (UNSTORABLE.test(k)) throw badRequest(`${path}: the field name has a NUL character or an unpaired surrogate`, path);
+        stack.push([x, path]);
+      }
+    }
+  }
+}
+
+/** Fastify's own routing errors (URL too long, malformed percent-encoding) in the API's error shape. */
+export function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'an id in the path is too long (at most 200 characters)' : error.code === 'FST_ERR_BAD_URL' ? 'the path is not a valid URL (bad percent-encoding)' : 'the request could not be routed';
+  void reply.code(status).type('application/json; charset=utf-8').send({ error: { code: 'invalid_request', message, field: null } } satisfies ErrorBody);
+}

@@ -52,7 +52,8 @@ export const metaBody = z
 
 export const metaQuery = z.object({ format: z.enum(['json', 'svg'], { error: 'must be json or svg' }).default('json') }).strict();
 
-export const idParams = z.object({ id: z.string().min(1).max(200) }).strict();
+// eslint-disable-next-line no-control-regex -- ids must not carry control characters (PostgreSQL refuses NUL)
+export const idParams = z.object({ id: z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters') }).strict();
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 

@@ -283,3 +283,19 @@ describe('limits and faults', () => {
     await s.close();
   });
 });
+
+describe('names that are also JavaScript object keys', () => {
+  it('treats __proto__ and constructor as unknown values, not as crashes', async () => {
+    for (const q of ['__proto__', 'constructor', 'toString']) {
+      expect((await app.inject({ url: `/api/evidence/studies?condition=${q}` })).statusCode).toBe(400);
+      expect((await app.inject({ url: `/api/evidence/claims?verdict=${q}` })).statusCode).toBe(400);
+      expect((await app.inject({ url: `/api/evidence/studies/${q}` })).statusCode).toBe(404);
+      const m = await post('/api/meta', { csv: `study,yi,vi,${q === '__proto__' ? 'grp' : q}\nA,1,0.1,x\nB,2,0.2,y\n`, measure: 'GEN', method: 'DL', subgroup: '__proto__' });
+      expect(m.statusCode).toBe(400);
+      expect(json<Err>(m).error.field).toBe('subgroup');
+    }
+    const proto = await post('/api/meta', { csv: 'study,yi,vi,__proto__\nA,1,0.1,x\nB,2,0.2,y\n', measure: 'GEN', method: 'DL', subgroup: '__proto__' });
+    expect(proto.statusCode).toBe(200);
+    expect(json<{ subgroups: { group: string }[] }>(proto).subgroups.map((g) => g.group)).toEqual(['x', 'y']);
+  });
+});

@@ -33,7 +33,8 @@ export const CONDITION_ALIASES: Readonly<Record<string, readonly Condition[]>> =
 export function resolveCondition(name: string): readonly Condition[] | undefined {
   const key = name.trim().toLowerCase();
   if ((CONDITIONS as readonly string[]).includes(key)) return [key as Condition];
-  return CONDITION_ALIASES[key];
+  // own keys only: "__proto__" or "constructor" are not aliases
+  return Object.prototype.hasOwnProperty.call(CONDITION_ALIASES, key) ? CONDITION_ALIASES[key] : undefined;
 }
 
 /** Year of a study: the year of its main source, or the first 4-digit year in its label. */

@@ -133,7 +133,8 @@ export function studiesFromCsv(text: string, measure: Measure): MetaCsv {
   }
   if (rows.length === 0) throw new EvidenceInputError('the file has a header but no studies', 'k');
   const col = (name: string): number => header.indexOf(name);
-  const columns: Record<string, string[]> = {};
+  // no prototype: a column may be called __proto__ or constructor
+  const columns = Object.create(null) as Record<string, string[]>;
   header.forEach((h, j) => (columns[h] = rows.map((r) => r[j] as string)));
   const studies = rows.map((r, i) => {
     const s = r[col('study')] as string;

@@ -24,7 +24,7 @@ import {
   type Study,
 } from '@ldn/evidence';
 import type { Services } from '../app.js';
-import { ApiError, badRequest, notFound, parse, preview, valueAt } from '../errors.js';
+import { ApiError, assertStorable, badRequest, notFound, parse, preview, valueAt } from '../errors.js';
 import { jsonSchema, route } from '../openapi.js';
 import { checksQuery, claimsQuery, idParams, studiesQuery } from '../schemas.js';
 import type { Repository } from '../db/repository.js';
@@ -127,6 +127,8 @@ export function registerEvidence(app: FastifyInstance, s: Services): void {
         const message = issue.kind === 'duplicate' ? `${field}: ${issue.message}` : `${field === '' ? 'the record' : field}: ${value === undefined ? 'missing' : preview(value)} is not accepted; ${issue.message}`;
         throw new ApiError(issue.kind === 'duplicate' ? 409 : 422, issue.kind === 'duplicate' ? 'conflict' : 'invalid_record', message, field);
       }
+      assertStorable(r.value.sources, 'sources');
+      assertStorable(r.value.studies[0], envelope ? 'study' : '');
       const added = r.value.studies[0]!;
       await s.repo.addUserEvidence(r.value.sources, r.value.studies);
       const now = await view.current();

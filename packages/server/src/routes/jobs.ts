@@ -4,7 +4,7 @@
 // `progress` ({done,total}) as it runs, then one `result` or `error`, then the stream ends.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../app.js';
-import { ApiError, notFound, parse } from '../errors.js';
+import { ApiError, assertStorable, notFound, parse } from '../errors.js';
 import { route } from '../openapi.js';
 import { QueueFullError, type JobKind, type JobView } from '../jobs/registry.js';
 import { calibrateBody, idParams, populationBody } from '../schemas.js';
@@ -51,6 +51,7 @@ export function registerJobs(app: FastifyInstance, s: Services): void {
       handler: async (req, reply) => {
         const input = parse(body, req.body) as Record<string, unknown>;
         if (kind === 'population') checkPopulation(input);
+        assertStorable(input);
         try {
           const job = await s.jobs.submit(kind, input);
           void reply.code(202).header('location', `/api/${kind}/${job.id}`);

@@ -9,7 +9,7 @@ import { EvidenceInputError, FIELD_TO_COLUMN, MetaRequestError, metaForestData, 
 import { forestPlot } from '@ldn/figures';
 import type { z } from 'zod';
 import type { Services } from '../app.js';
-import { badRequest, notFound, parse } from '../errors.js';
+import { assertStorable, badRequest, notFound, parse } from '../errors.js';
 import { route } from '../openapi.js';
 import { idParams, metaBody, metaQuery, savedMetaBody } from '../schemas.js';
 
@@ -68,6 +68,7 @@ export function registerMeta(app: FastifyInstance, s: Services): void {
     responses: { 201: { description: '{id, name, request, created_at, result}' } },
     handler: async (req, reply) => {
       const body = parse(savedMetaBody, req.body);
+      assertStorable(body);
       const result = metaJson(runMeta(body.request, 'request.'));
       const saved = await s.repo.createMetaAnalysis(randomUUID(), { name: body.name, request: body.request });
       void reply.code(201);

@@ -6,13 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import { parseHypotheses, scheduleFromRequest } from '@ldn/engine';
 import { z } from 'zod';
 import type { Services } from '../app.js';
-import { notFound, parse } from '../errors.js';
+import { assertStorable, notFound, parse } from '../errors.js';
 import { route } from '../openapi.js';
 import { checkSize, idParams, scenarioBody, simulateBody } from '../schemas.js';
 import { engineCall } from './simulate.js';
 
 function validated(input: unknown): z.output<typeof scenarioBody> {
   const body = parse(scenarioBody, input);
+  assertStorable(body);
   const wrapped = parse(z.object({ request: simulateBody }).strip(), { request: body.request });
   checkSize(wrapped.request, 'request.');
   engineCall(() => {
