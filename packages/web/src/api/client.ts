@@ -1,0 +1,171 @@
+// A small typed client for the HTTP API of docs/API.md (served by `ldn serve` on the same origin).
+// The simulator does not need it (the engine runs in a worker); the evidence pages and saved
+// scenarios do. Errors come back as ApiError with the server's code, message and field, or code
+// "network" when the server cannot be reached, so pages can say which one it is. `fetch` is
+// injectable so tests run against a stub.
+import type { SimulationRequest } from '@ldn/engine';
+import type { Claim, Finding, NumberValue, Source, Study } from '@ldn/evidence';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export interface StudyDetail {
+  study: Study;
+  sources: (Source | null)[];
+  numbers: { field: string; number: NumberValue }[];
+  findings: Finding[];
+  /** ids of claims resting on this study */
+  claims: string[];
+}
+
+export interface ScenarioInput {
+  name: string;
+  request: SimulationRequest;
+  notes?: string;
+}
+
+export interface Scenario {
+  id: string;
+  name: string;
+  request: SimulationRequest;
+  notes: string;
+  created_at?: string;
+  updated_at?: string;
+}
+
+export interface ClaimFilter {
+  verdict?: string;
+  topic?: string;
+}
+
+type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** prefix of every path ('' for the same origin) */
+  baseUrl?: string;
+  fetch?: FetchLike;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** A scenario from the server, tolerant of numeric ids and absent optional fields. */
+export function toScenario(x: unknown): Scenario {
+  if (!isRecord(x) || (typeof x.id !== 'string' && typeof x.id !== 'number') || typeof x.name !== 'string' || !isRecord(x.request)) {
+    throw new ApiError(0, 'bad_response', 'the server sent a scenario without id, name or request');
+  }
+  const s: Scenario = { id: String(x.id), name: x.name, request: x.request, notes: typeof x.notes === 'string' ? x.notes : '' };
+  const created = x.created_at ?? x.createdAt;
+  const updated = x.updated_at ?? x.updatedAt;
+  if (typeof created === 'string') s.created_at = created;
+  if (typeof updated === 'string') s.updated_at = updated;
+  return s;
+}
+
+function listOf(x: unknown, key: string): unknown[] {
+  if (Array.isArray(x)) return x;
+  if (isRecord(x) && Array.isArray(x[key])) return x[key] as unknown[];
+  if (isRecord(x) && Array.isArray(x.items)) return x.items as unknown[];
+  throw new ApiError(0, 'bad_response', `the server sent no list of ${key}`);
+}
+
+export class ApiClient {
+  private readonly base: string;
+  private readonly fetchFn: FetchLike;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.base = (options.baseUrl ?? '').replace(/\/$/, '');
+    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    const init: RequestInit = { method, headers: { accept: 'application/json' } };
+    if (body !== undefined) {
+      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+    try {
+      res = await this.fetchFn(`${this.base}${path}`, init);
+    } catch (e) {
+      throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let data: unknown = undefined;
+    if (text !== '') {
+      try {
+        data = JSON.parse(text) as unknown;
+      } catch {
+        if (res.ok) throw new ApiError(res.status, 'bad_response', `the server's answer to ${method} ${path} is not JSON`);
+      }
+    }
+    if (!res.ok) {
+      const err = isRecord(data) && isRecord(data.error) ? data.error : undefined;
+      const message = typeof err?.message === 'string' ? err.message : `${method} ${path} failed with HTTP ${res.status}`;
+      throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, message, typeof err?.field === 'string' ? err.field : undefined);
+    }
+    return data as T;
+  }
+
+  health(): Promise<{ status: string; database: string }> {
+    return this.call('GET', '/api/health');
+  }
+
+  studies(condition?: string): Promise<Study[]> {
+    const q = condition ? `?condition=${encodeURIComponent(condition)}` : '';
+    return this.call<unknown>('GET', `/api/evidence/studies${q}`).then((d) => listOf(d, 'studies') as Study[]);
+  }
+
+  study(id: string): Promise<StudyDetail> {
+    return this.call('GET', `/api/evidence/studies/${encodeURIComponent(id)}`);
+  }
+
+  claims(filter: ClaimFilter = {}): Promise<Claim[]> {
+    const q = new URLSearchParams();
+    if (filter.verdict) q.set('verdict', filter.verdict);
+    if (filter.topic) q.set('topic', filter.topic);
+    const s = q.toString();
+    return this.call<unknown>('GET', `/api/evidence/claims${s ? `?${s}` : ''}`).then((d) => listOf(d, 'claims') as Claim[]);
+  }
+
+  scenarios(): Promise<Scenario[]> {
+    return this.call<unknown>('GET', '/api/scenarios').then((d) => listOf(d, 'scenarios').map(toScenario));
+  }
+
+  scenario(id: string): Promise<Scenario> {
+    return this.call<unknown>('GET', `/api/scenarios/${encodeURIComponent(id)}`).then(toScenario);
+  }
+
+  saveScenario(input: ScenarioInput): Promise<Scenario> {
+    return this.call<unknown>('POST', '/api/scenarios', input).then(toScenario);
+  }
+
+  updateScenario(id: string, input: ScenarioInput): Promise<Scenario> {
+    return this.call<unknown>('PUT', `/api/scenarios/${encodeURIComponent(id)}`, input).then(toScenario);
+  }
+
+  async deleteScenario(id: string): Promise<void> {
+    await this.call<unknown>('DELETE', `/api/scenarios/${encodeURIComponent(id)}`);
+  }
+}
+
+/** Only http(s) links leave the app; scheme-less record URLs ("pubmed.ncbi.nlm.nih.gov/…") get https. */
+export function safeHref(url: string): string | undefined {
+  const u = url.trim();
+  if (/^https?:\/\//i.test(u)) return u;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(u)) return undefined; // javascript:, data:, mailto: …
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(u)) return `https://${u}`;
+  return undefined;
+}

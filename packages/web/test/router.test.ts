@@ -1,0 +1,29 @@
+// Hash routes: every view has a link, unknown paths fall back to the simulator, and hrefs parse back.
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, type Route } from '../src/router.js';
+
+describe('routes', () => {
+  it('parses each view', () => {
+    expect(parseRoute('')).toEqual({ page: 'simulator', tab: 'run' });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'simulator', tab: 'run' });
+    expect(parseRoute('#/simulator/compare')).toEqual({ page: 'simulator', tab: 'compare' });
+    expect(parseRoute('#/evidence?condition=endometriosis')).toEqual({ page: 'evidence', condition: 'endometriosis' });
+    expect(parseRoute('#/evidence/studies/smith2011')).toEqual({ page: 'study', id: 'smith2011' });
+    expect(parseRoute('#/evidence/studies/<script>')).toEqual({ page: 'evidence' });
+    expect(parseRoute('#/evidence/claims?verdict=differs&q=half%20life')).toEqual({ page: 'claims', verdict: 'differs', q: 'half life' });
+    expect(parseRoute('#/scenarios')).toEqual({ page: 'scenarios' });
+  });
+
+  it('routeHref and parseRoute are inverse', () => {
+    const routes: Route[] = [
+      { page: 'simulator', tab: 'run' },
+      { page: 'simulator', tab: 'parameters' },
+      { page: 'evidence' },
+      { page: 'evidence', condition: 'crohns-disease' },
+      { page: 'study', id: 'cochrane-cd010410' },
+      { page: 'claims', verdict: 'unsupported', topic: 'mechanism', q: 'β-endorphin 300%' },
+      { page: 'scenarios' },
+    ];
+    for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
+  });
+});

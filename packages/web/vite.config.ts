@@ -1,0 +1,36 @@
+// Vite build of the web app. The isomorphic packages are aliased to their TypeScript sources (as in
+// vitest.config.ts), so `vite build` and `vite dev` need no prior `tsc -b` and the bundle is what the
+// tests exercise. Output goes to packages/web/dist, which `ldn serve` serves on the API's port.
+// The server's CSP allows only same-origin scripts: Vite emits index.html with an external module
+// script only, and the simulation worker is a separate same-origin ES module file.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const src = (pkg: string): string => fileURLToPath(new URL(`../${pkg}/src/index.ts`, import.meta.url));
+
+/** `LDN_API_URL=http://127.0.0.1:8080 npm run dev -w @ldn/web` proxies /api to a running `ldn serve`. */
+const api = process.env.LDN_API_URL;
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@ldn/engine': src('engine'),
+      '@ldn/evidence': src('evidence'),
+      '@ldn/figures': src('figures'),
+    },
+  },
+  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: api ? { proxy: { '/api': { target: api, changeOrigin: false } } } : {},
+  preview: api ? { proxy: { '/api': { target: api, changeOrigin: false } } } : {},
+});
