@@ -8,9 +8,11 @@ import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEvidence } from './commands/evidence.js';
 import { registerCheck } from './commands/check.js';
+import { registerPlan } from './commands/plan.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerExport } from './commands/export.js';
 import { registerPopulation } from './commands/population.js';
+import { registerServe } from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command('ldn')
@@ -24,8 +26,10 @@ export function buildProgram(): Command {
   registerMeta(program);
   registerEvidence(program);
   registerCheck(program);
+  registerPlan(program);
   registerSensitivity(program);
   registerExport(program);
   registerPopulation(program);
+  registerServe(program);
   return program;
 }
