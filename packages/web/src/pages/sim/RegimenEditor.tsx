@@ -21,9 +21,12 @@ export function RegimenEditor(): ReactNode {
       <fieldset>
         <legend>{t('editor.regimen')}</legend>
         <div className="field">
-          <label htmlFor="dose">
-            {t('editor.dose')}: <output htmlFor="dose dose-exact" className="value-out" data-testid="dose-value">{t('unit.mgValue', { v: num(s.dose_mg, 2) })}</output>
-          </label>
+          <div className="field-row">
+            <label htmlFor="dose">{t('editor.dose')}</label>
+            <output htmlFor="dose dose-exact" className="value-out" data-testid="dose-value">
+              {t('unit.mgValue', { v: num(s.dose_mg, 2) })}
+            </output>
+          </div>
           <input
             id="dose"
             type="range"
@@ -61,9 +64,12 @@ export function RegimenEditor(): ReactNode {
           </div>
         </div>
         <div className="field">
-          <label htmlFor="days">
-            {t('editor.days')}: <output htmlFor="days" className="value-out">{tp('unit.days', s.days)}</output>
-          </label>
+          <div className="field-row">
+            <label htmlFor="days">{t('editor.days')}</label>
+            <output htmlFor="days" className="value-out" data-testid="days-value">
+              {tp('unit.days', s.days)}
+            </output>
+          </div>
           <input id="days" type="range" min={DAYS_MIN} max={DAYS_MAX} step={1} value={s.days} aria-valuetext={tp('unit.days', s.days)} onChange={(e) => set({ type: 'set', patch: { days: Number(e.target.value) } })} />
         </div>
         <div className="field">

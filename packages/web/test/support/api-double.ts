@@ -1,0 +1,73 @@
+// A small test double of the HTTP API (docs/API.md) for component tests: the evidence endpoints
+// answer from the same report builders the server uses, scenarios live in memory, and every call
+// is recorded. The browser tests (test/e2e) run against the real server instead.
+import { claimsReport, studiesReport, studyReport, type Study } from '@ldn/evidence';
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface ApiDouble {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  calls: RecordedCall[];
+  scenarios: Map<string, Record<string, unknown>>;
+}
+
+const json = (status: number, body?: unknown): Response =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** `extraStudies` are appended to the list, as studies users added through the API would be. */
+export function apiDouble(extraStudies: Study[] = []): ApiDouble {
+  const calls: RecordedCall[] = [];
+  const scenarios = new Map<string, Record<string, unknown>>();
+  let next = 1;
+  const fetch = (url: string, init?: RequestInit): Promise<Response> => {
+    const u = new URL(url, 'http://test.invalid');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    calls.push({ method, path: `${u.pathname}${u.search}`, body });
+    const p = u.pathname;
+    const q = u.searchParams;
+    let m: RegExpExecArray | null;
+    if (p === '/api/evidence/studies' && method === 'GET') {
+      const condition = q.get('condition');
+      return Promise.resolve(json(200, [...studiesReport(condition ? { condition } : {}), ...extraStudies.filter((s) => !condition || s.conditions.includes(condition as never))]));
+    }
+    if ((m = /^\/api\/evidence\/studies\/([^/]+)$/.exec(p))) {
+      const r = studyReport(decodeURIComponent(m[1]!));
+      return Promise.resolve(r ? json(200, r) : json(404, { error: { code: 'not_found', message: 'no such study', field: 'id' } }));
+    }
+    if (p === '/api/evidence/claims') {
+      const verdict = q.get('verdict');
+      const topic = q.get('topic');
+      return Promise.resolve(json(200, claimsReport({ ...(verdict ? { verdict } : {}), ...(topic ? { topic } : {}) })));
+    }
+    if (p === '/api/scenarios' && method === 'GET') return Promise.resolve(json(200, { scenarios: [...scenarios.values()] }));
+    if (p === '/api/scenarios' && method === 'POST') {
+      const id = `s${next++}`;
+      const now = '2026-11-25T10:00:00.000Z';
+      const s = { id, ...(body as object), created_at: now, updated_at: now };
+      scenarios.set(id, s);
+      return Promise.resolve(json(201, s));
+    }
+    if ((m = /^\/api\/scenarios\/([^/]+)$/.exec(p))) {
+      const id = decodeURIComponent(m[1]!);
+      const s = scenarios.get(id);
+      if (!s) return Promise.resolve(json(404, { error: { code: 'not_found', message: `no scenario with id "${id}"`, field: 'id' } }));
+      if (method === 'DELETE') {
+        scenarios.delete(id);
+        return Promise.resolve(json(204));
+      }
+      if (method === 'PUT') {
+        const updated = { ...s, ...(body as object), updated_at: '2026-11-25T11:00:00.000Z' };
+        scenarios.set(id, updated);
+        return Promise.resolve(json(200, updated));
+      }
+      return Promise.resolve(json(200, s));
+    }
+    return Promise.resolve(json(404, { error: { code: 'not_found', message: `no endpoint ${method} ${p}`, field: null } }));
+  };
+  return { fetch, calls, scenarios };
+}
