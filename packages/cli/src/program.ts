@@ -8,6 +8,7 @@ import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEvidence } from './commands/evidence.js';
 import { registerCheck } from './commands/check.js';
+import { registerPlan } from './commands/plan.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerExport } from './commands/export.js';
 import { registerPopulation } from './commands/population.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerMeta(program);
   registerEvidence(program);
   registerCheck(program);
+  registerPlan(program);
   registerSensitivity(program);
   registerExport(program);
   registerPopulation(program);

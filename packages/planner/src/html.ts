@@ -6,6 +6,7 @@
 // only http(s) URLs become links, so a hostile name or note cannot inject markup. No scripts: the
 // page renders the same in a browser, in print and in Chromium's PDF.
 import type { CalendarOutput } from './calendar.js';
+import { evidenceLevelLabel } from './evidence.js';
 import type { Preparation } from './compounding.js';
 import type { RuleResult, RuleSourceOut } from './engine.js';
 import { EVIDENCE_TAG_LABELS } from './sources.js';
@@ -232,7 +233,7 @@ export function planToHtml(plan: PlanOutput): string {
   }
 
   const ev = plan.evidence;
-  const studies = ev.studies.map((s) => `<li>${link(s.url, s.label)} — ${escapeHtml(s.evidence_level_label)}${s.n !== undefined ? `, n = ${s.n}` : ''}${s.dose ? `, ${escapeHtml(s.dose)}` : ''}${s.status !== 'completed' ? `, ${escapeHtml(s.status)}` : ''}</li>`);
+  const studies = ev.studies.map((s) => `<li>${link(s.url, s.label)} — ${tr(evidenceLevelLabel(s.evidence_level), lang)}${s.n !== undefined ? `, n = ${s.n}` : ''}${s.dose ? `, ${escapeHtml(s.dose)}` : ''}${s.status !== 'completed' ? `, ${escapeHtml(s.status)}` : ''}</li>`);
   body.push(`<h2>${tr(L.evidence, lang)}: ${tr(ev.label, lang)}</h2>${studies.length ? `<ul>${studies.join('')}</ul>` : ''}<p class="src">${tr(ev.note, lang)}</p>`);
 
   if (plan.status === 'ok') body.push(`<h2>${tr(L.instructions, lang)}</h2><ul class="cols">${plan.instructions.map((i) => `<li>${tr(i.text, lang)}</li>`).join('')}</ul>`);
