@@ -45,6 +45,12 @@ export const AVICEL_CAPSULE_BUD_DAYS = 360;
 /** USP default for solids: 6 months / 180 days (rule 20; N.J.A.C. copy, L) */
 export const USP_SOLID_BUD_DAYS = 180;
 
+/** a patient instruction and the rule whose sources support it */
+export interface PrepInstruction {
+  rule: string;
+  text: Text;
+}
+
 export interface DoseVolume {
   dose_mg: number;
   /** dose ÷ concentration */
@@ -81,7 +87,7 @@ export interface LiquidPreparation {
   syringe?: { size_ml: number; graduation_ml: number };
   doses: DoseVolume[];
   bud: BeyondUse;
-  instructions: Text[];
+  instructions: PrepInstruction[];
 }
 
 export interface CapsulePreparation {
@@ -93,7 +99,7 @@ export interface CapsulePreparation {
   /** one capsule strength per dose level, mg HCl (and mg base to weigh, from base powder) */
   strengths: { dose_mg: number; base_mg?: number }[];
   bud: BeyondUse;
-  instructions: Text[];
+  instructions: PrepInstruction[];
 }
 
 export interface TabletPreparation {
@@ -101,7 +107,7 @@ export interface TabletPreparation {
   tablet_mg: number;
   scored: boolean;
   doses: { dose_mg: number; tablets: number }[];
-  instructions: Text[];
+  instructions: PrepInstruction[];
 }
 
 export type Preparation = LiquidPreparation | CapsulePreparation | TabletPreparation;
@@ -187,7 +193,7 @@ export function prepare(req: ParsedRequest, doses: readonly number[]): Preparati
       formulation: 'capsules',
       strengths: levels.map((d) => (req.source === 'base-powder' ? { dose_mg: d, base_mg: round6(hclToBase(d)) } : { dose_mg: d })),
       bud,
-      instructions: [{ en: 'Immediate-release capsules, one a day at the time shown; keep in a tight, light-resistant container.', uk: 'Капсули з негайним вивільненням, одна на добу у вказаний час; зберігати в щільно закритій світлозахисній тарі.' }],
+      instructions: [{ rule: 'R21', text: { en: 'Immediate-release capsules, one a day at the time shown; keep in a tight, light-resistant container.', uk: 'Капсули з негайним вивільненням, одна на добу у вказаний час; зберігати в щільно закритій світлозахисній тарі.' } }],
     };
     if (req.source !== undefined) prep.source = req.source;
     if (req.filler !== undefined) prep.filler = req.filler;
@@ -262,10 +268,10 @@ function prepareLiquid(req: ParsedRequest, levels: readonly number[]): LiquidPre
   if (storage === 'room' && !fawcettMatch) {
     throw new PlanInputError('storage', `room temperature has a beyond-use date only for the Fawcett formula at 1 or 5 mg/mL; ${vehicle === 'fawcett' ? `${fmt(concentration, 4)} mg/mL is not covered` : 'a plain-water or unvalidated liquid is kept at 2–8 °C (USP <795>: 14 days)'}`);
   }
-  const instructions: Text[] = [];
-  if (source === 'tablets') instructions.push({ en: 'Suspension: shake well before every dose.', uk: 'Суспензія: ретельно збовтувати перед кожною дозою.' });
-  instructions.push(storage === 'fridge' ? { en: 'Keep in the fridge (2–8 °C), protected from light.', uk: 'Зберігати в холодильнику (2–8 °C), у захищеному від світла місці.' } : { en: 'Keep at room temperature, in the dark.', uk: 'Зберігати за кімнатної температури, у темряві.' });
-  if (!syringe) instructions.push({ en: 'Measure with an oral syringe: the smallest device that holds the volume; never a household spoon.', uk: 'Відмірювати оральним шприцом: найменшим, що вміщує потрібний об’єм; ніколи не побутовою ложкою.' });
+  const instructions: PrepInstruction[] = [];
+  if (source === 'tablets') instructions.push({ rule: 'R18', text: { en: 'Suspension: shake well before every dose.', uk: 'Суспензія: ретельно збовтувати перед кожною дозою.' } });
+  instructions.push({ rule: 'R19', text: storage === 'fridge' ? { en: 'Keep in the fridge (2–8 °C), protected from light.', uk: 'Зберігати в холодильнику (2–8 °C), у захищеному від світла місці.' } : { en: 'Keep at room temperature, in the dark.', uk: 'Зберігати за кімнатної температури, у темряві.' } });
+  instructions.push({ rule: 'R22', text: { en: 'Measure with an oral syringe: the smallest device that holds the volume; never a household spoon.', uk: 'Відмірювати оральним шприцом: найменшим, що вміщує потрібний об’єм; ніколи не побутовою ложкою.' } });
   const prep: LiquidPreparation = {
     formulation: 'liquid',
     source,

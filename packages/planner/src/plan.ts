@@ -89,7 +89,7 @@ function instructionsFor(ctx: PlanContext): Instruction[] {
   const out: Instruction[] = [];
   const rule = (id: string) => findRule(id)!;
   out.push({ rule: 'R23', text: { en: `Take once a day at ${ctx.time}. Doses are mg of naltrexone hydrochloride.`, uk: `Приймати один раз на добу о ${ctx.time}. Дози — у мг налтрексону гідрохлориду.` } });
-  for (const text of ctx.preparation.instructions) out.push({ rule: ctx.preparation.formulation === 'liquid' ? 'R18' : 'R21', text });
+  for (const i of ctx.preparation.instructions) out.push({ rule: i.rule, text: i.text });
   if (ctx.preparation.formulation !== 'tablet-fraction') out.push({ rule: ctx.preparation.formulation === 'liquid' ? 'R19' : 'R20', text: { en: `Beyond-use date: ${ctx.preparation.bud.text.en}.`, uk: `Термін використання: ${ctx.preparation.bud.text.uk}.` } });
   out.push({ rule: 'R32', text: rule('R32').message });
   out.push({ rule: 'R17', text: rule('R17').message });

@@ -81,6 +81,8 @@ const list: Source[] = [
   { id: 'compounder-fillers', citation: 'The Compounder: LDN fillers (avoid calcium carbonate and slow-release excipients)', url: 'https://thecompounder.com/ldn-fillers/' },
   { id: 'ldn-org-fillers', citation: 'lowdosenaltrexone.org, quoted: "DO NOT get LDN in slow-release form" (healyourselfathome copy)', url: 'https://healyourselfathome.com/SUPPORTING_INFORMATION/CELL_MESSENGERS/HORMONES/POLYPEPTIDES/LDN/HOW/LDN_HOW_MAIN.aspx' },
   { id: 'arenas-lopez-2017', citation: 'Arenas-López et al. 2017, Arch Dis Child: 1 mL enteral syringes inaccurate for volumes ≤ 0.1 mL', url: 'https://adc.bmj.com/content/102/7/655' },
+  { id: 'unc-device', citation: 'UNC compounding lab: selecting a measuring device (use the smallest device that holds the volume)', url: 'http://pharmlabs.unc.edu/labs/measurements/selection.htm' },
+  { id: 'ismp-oral-syringes', citation: 'ISMP Canada: oral syringes (never household spoons)', url: 'https://safemedicationuse.ca/alerts/alerts_oral_syringes.html' },
   { id: 'innova', citation: 'INNOVA trial (NCT04739995): one lactose-free 4.5 mg naltrexone tablet daily before sleep', url: 'https://trials.co/clinical-trials-details/-/NCT04739995' },
   // other safety
   { id: 'drugs-ppa', citation: 'drugs.com professional information: AUC ≈ 5× (compensated) and ≈ 10× (decompensated cirrhosis); renal impairment not studied', url: 'http://www.drugs.com/ppa/naltrexone-hydrochloride.html' },

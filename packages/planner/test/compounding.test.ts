@@ -11,7 +11,8 @@ describe('liquid from tablets', () => {
     const p = buildPlan({ ...BASE, tablets: 1, volume: 50, vehicle: 'water', ack: ['R19'] }).preparation as LiquidPreparation;
     expect(p).toMatchObject({ formulation: 'liquid', suspension: true, concentration_mg_ml: 1, tablets: 1, volume_ml: 50 });
     expect(p.doses.find((d) => d.dose_mg === 4.5)!.volume_ml).toBe(4.5);
-    expect(p.instructions[0]!.en).toMatch(/shake well/i);
+    expect(p.instructions[0]!.text.en).toMatch(/shake well/i);
+    expect(p.instructions.map((i) => i.rule)).toEqual(['R18', 'R19', 'R22']);
   });
   it('2 tablets in 100 mL (Fawcett) = 1 mg/mL; 1 tablet in 10 mL = 5 mg/mL; half a tablet in 50 mL = 0.5 mg/mL', () => {
     expect(suspensionConcentration(2, 100)).toBe(1);

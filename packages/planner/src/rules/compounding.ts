@@ -124,6 +124,8 @@ const R22: Rule = {
   sources: [
     { source: 'arenas-lopez-2017', level: 'P' },
     { source: 'planner-policy', level: 'policy', note: 'the 0.1 and 0.25 mL thresholds' },
+    { source: 'unc-device', level: 'G', note: 'device choice' },
+    { source: 'ismp-oral-syringes', level: 'G', note: 'device choice' },
   ],
   evidence: 'P (thresholds: planner policy)',
   evaluate(ctx) {
