@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expandRegimen, LITERATURE, parameterValues, simpleRegimen, simulate } from '../packages/engine/src/index.js';
 import { benchOdeSolvers } from './ode-solvers.js';
+import { benchServer } from './server.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,3 +55,11 @@ for (const r of await benchOdeSolvers()) rows.push([`ODE core: ${r.name}`, `${r.
 
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+
+// The HTTP API under load (bench/server.ts): needs the build (`npm install` or `npm run build`).
+try {
+  const { printed } = await benchServer();
+  for (const [k, v] of printed) console.log(`${k.padEnd(w)}  ${v}`);
+} catch (e) {
+  console.log(`HTTP API benchmark not run: ${(e as Error).message}`);
+}

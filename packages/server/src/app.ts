@@ -14,6 +14,7 @@ import type { Database } from './db/client.js';
 import { Repository } from './db/repository.js';
 import { ApiError, errorHandler, frameworkErrors } from './errors.js';
 import { JobRegistry } from './jobs/registry.js';
+import { SimulatePool } from './jobs/simulate-pool.js';
 import { registerHealth } from './routes/health.js';
 import { registerSimulate } from './routes/simulate.js';
 import { registerParams } from './routes/params.js';
@@ -35,6 +36,8 @@ export interface BuildOptions {
   webDist?: string;
   /** background jobs (default: a registry on this database) */
   jobs?: JobRegistry;
+  /** worker threads for simulate/compare (default 0: on the event loop) */
+  simulateWorkers?: number;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -129,12 +132,14 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
     repo: new Repository(options.database.db),
     jobs: options.jobs ?? new JobRegistry(new Repository(options.database.db)),
   };
+  const pool = options.simulateWorkers !== undefined && options.simulateWorkers > 0 ? new SimulatePool(options.simulateWorkers) : undefined;
   app.addHook('onClose', async () => {
     await services.jobs.close();
+    await pool?.close();
   });
 
   registerHealth(app, services);
-  registerSimulate(app);
+  registerSimulate(app, pool);
   registerParams(app);
   registerEvidence(app, services);
   registerMeta(app, services);

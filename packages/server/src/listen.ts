@@ -1,6 +1,7 @@
 // Starting the workbench for real (`ldn serve`): choose the database (DATABASE_URL → PostgreSQL,
 // else PGlite in --data-dir / LDN_DATA_DIR / ./.ldn-data), apply migrations, build the app,
 // listen, and shut down cleanly (jobs stopped, connections closed, database closed) on demand.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { buildServer, type BuildOptions } from './app.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -14,6 +15,8 @@ export interface StartOptions {
   logger?: BuildOptions['logger'];
   rateLimit?: BuildOptions['rateLimit'];
   webDist?: string;
+  /** worker threads for simulate/compare (default: one per core, at most 4) */
+  simulateWorkers?: number;
 }
 
 export interface RunningServer {
@@ -31,7 +34,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const database = await openDatabase(options.databaseUrl !== undefined && options.databaseUrl !== '' ? { url: options.databaseUrl } : { dataDir: options.dataDir ?? resolveDataDir(undefined) });
   let app;
   try {
-    app = await buildServer({ database, logger: options.logger ?? false, ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}), ...(options.webDist !== undefined ? { webDist: options.webDist } : {}) });
+    app = await buildServer({ database, logger: options.logger ?? false, simulateWorkers: options.simulateWorkers ?? Math.min(4, availableParallelism()), ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}), ...(options.webDist !== undefined ? { webDist: options.webDist } : {}) });
     await app.listen({ port: options.port, host: options.host });
   } catch (e) {
     await app?.close().catch(() => undefined);

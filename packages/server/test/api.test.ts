@@ -299,3 +299,26 @@ describe('names that are also JavaScript object keys', () => {
     expect(json<{ subgroups: { group: string }[] }>(proto).subgroups.map((g) => g.group)).toEqual(['x', 'y']);
   });
 });
+
+describe('simulate on the worker-thread pool (ldn serve’s default)', () => {
+  let pooled: FastifyInstance;
+  beforeAll(async () => {
+    pooled = await buildServer({ database, rateLimit: false, simulateWorkers: 1 });
+  });
+  afterAll(async () => pooled.close());
+
+  it('answers the same JSON text as the event-loop path, and the same errors', async () => {
+    const body = { dose: 3, time: '07:30', days: 5, hypotheses: ['tlr4'] };
+    const r = await pooled.inject({ method: 'POST', url: '/api/simulate', payload: body });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^application\/json/);
+    expect(r.body).toBe(JSON.stringify(runSimulation(body)));
+    const cmp = { regimens: [{ dose: 4.5, days: 3 }, { dose: 1.5, days: 3, label: 'low' }] };
+    expect((await pooled.inject({ method: 'POST', url: '/api/compare', payload: cmp })).body).toBe((await post('/api/compare', cmp)).body);
+    const bad = await pooled.inject({ method: 'POST', url: '/api/simulate', payload: { dose: 4.5, time: '24:61' } });
+    expect(bad.statusCode).toBe(400);
+    expect(json<Err>(bad).error).toMatchObject({ code: 'invalid_request', field: 'time' });
+    const noDose = await pooled.inject({ method: 'POST', url: '/api/simulate', payload: { dose: 4.5, days: 1, doses: 1, every: 24, start: '2026-02-30' } });
+    expect(noDose.statusCode).toBe(400);
+  });
+});

@@ -37,6 +37,10 @@ export async function serve(flags: ServeFlags, ctx: ServeContext = {}): Promise<
   const port = resolvePort(flags.port, env);
   const databaseUrl = env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' ? env.DATABASE_URL : undefined;
   const dataDir = resolveDataDir(flags.dataDir, env);
+  // LDN_RATE_LIMIT: requests per minute per client (default 1200; 0 turns the limit off, e.g. for a benchmark)
+  // LDN_SIMULATE_WORKERS: worker threads for simulate/compare (default: one per core, at most 4; 0 = on the event loop)
+  const workers = env.LDN_SIMULATE_WORKERS !== undefined && env.LDN_SIMULATE_WORKERS !== '' ? parseNumberOption('LDN_SIMULATE_WORKERS', env.LDN_SIMULATE_WORKERS, { min: 0, max: 64, integer: true }) : undefined;
+  const limit = env.LDN_RATE_LIMIT !== undefined && env.LDN_RATE_LIMIT !== '' ? parseNumberOption('LDN_RATE_LIMIT', env.LDN_RATE_LIMIT, { min: 0, max: 1e9, integer: true }) : undefined;
   let server: RunningServer;
   try {
     server = await startServer({
@@ -44,6 +48,8 @@ export async function serve(flags: ServeFlags, ctx: ServeContext = {}): Promise<
       host: flags.host,
       ...(databaseUrl !== undefined ? { databaseUrl } : { dataDir }),
       logger: { level: 'warn', stream: process.stderr },
+      ...(workers !== undefined ? { simulateWorkers: workers } : {}),
+      ...(limit !== undefined ? { rateLimit: limit === 0 ? (false as const) : { max: limit, timeWindow: '1 minute' } } : {}),
     });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

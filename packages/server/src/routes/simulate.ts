@@ -2,12 +2,24 @@
 // as `ldn simulate --format json` / `ldn compare --format json` out. Both call the engine's
 // runSimulation / runComparison on the body as sent; the server only validates first (so errors
 // name inner fields such as regimen.steps.0.dose_mg) and refuses answers of more than MAX_POINTS.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { RequestError, runComparison, runSimulation } from '@ldn/engine';
 import { ApiError } from '../errors.js';
 import { parse } from '../errors.js';
 import { route } from '../openapi.js';
 import { checkSize, compareBody, MAX_POINTS, simulateBody } from '../schemas.js';
+import type { SimulatePool } from '../jobs/simulate-pool.js';
+
+/** Runs a request on the pool (when there is one) and sends its JSON text; else runs it here. */
+async function run(pool: SimulatePool | undefined, kind: 'simulate' | 'compare', body: unknown, reply: FastifyReply, inline: () => unknown): Promise<unknown> {
+  if (pool === undefined) return engineCall(inline);
+  const r = await pool.run(kind, body);
+  if (!r.ok) {
+    if (r.invalid) throw new ApiError(400, 'invalid_request', r.message, r.field);
+    throw new Error(r.message);
+  }
+  return reply.type('application/json; charset=utf-8').send(r.json);
+}
 
 /** Runs engine code, turning its RequestError into a 400 naming the field. */
 export function engineCall<T>(fn: () => T, fieldPrefix = ''): T {
@@ -36,7 +48,7 @@ const simulationOutput = {
   },
 };
 
-export function registerSimulate(app: FastifyInstance): void {
+export function registerSimulate(app: FastifyInstance, pool?: SimulatePool): void {
   route(app, {
     method: 'POST',
     url: '/api/simulate',
@@ -45,10 +57,10 @@ export function registerSimulate(app: FastifyInstance): void {
     tags: ['simulator'],
     body: simulateBody,
     responses: { 200: { description: 'the simulation', schema: simulationOutput } },
-    handler: (req) => {
+    handler: async (req, reply) => {
       const body = parse(simulateBody, req.body);
       checkSize(body);
-      return engineCall(() => runSimulation(req.body));
+      return run(pool, 'simulate', req.body, reply, () => runSimulation(req.body));
     },
   });
 
@@ -59,10 +71,10 @@ export function registerSimulate(app: FastifyInstance): void {
     tags: ['simulator'],
     body: compareBody,
     responses: { 200: { description: 'labels, the comparison table and each regimen’s simulation', schema: { type: 'object', properties: { labels: { type: 'array', items: { type: 'string' } }, table: { type: 'array', items: { type: 'object' } }, outputs: { type: 'array', items: simulationOutput } } } } },
-    handler: (req) => {
+    handler: async (req, reply) => {
       const body = parse(compareBody, req.body);
       body.regimens.forEach((r, i) => checkSize(r, `regimens.${i}.`));
-      return engineCall(() => runComparison(req.body as Parameters<typeof runComparison>[0]));
+      return run(pool, 'compare', req.body, reply, () => runComparison(req.body as Parameters<typeof runComparison>[0]));
     },
   });
 }
