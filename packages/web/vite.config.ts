@@ -17,11 +17,13 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    alias: {
-      '@ldn/engine': src('engine'),
-      '@ldn/evidence': src('evidence'),
-      '@ldn/figures': src('figures'),
-    },
+    alias: [
+      { find: '@ldn/engine', replacement: src('engine') },
+      { find: '@ldn/evidence', replacement: src('evidence') },
+      { find: '@ldn/figures', replacement: src('figures') },
+      // stdlib's generator probe calls eval, which the CSP blocks (see src/shims/no-eval.ts)
+      { find: /^@stdlib\/utils-eval$/, replacement: fileURLToPath(new URL('./src/shims/no-eval.ts', import.meta.url)) },
+    ],
   },
   worker: { format: 'es' },
   build: {

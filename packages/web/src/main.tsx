@@ -1,4 +1,5 @@
 // Entry point: mounts the app. No inline script in index.html (the server's CSP forbids it).
+import './zod-jitless.js';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
 import { App } from './App.js';

@@ -41,6 +41,7 @@ export const en = {
   'sim.timing': 'Simulated in {compute} ms (shown after {total} ms).',
 
   'editor.label': 'Regimen and model settings',
+  'editor.moreLabel': 'Titration, missed doses, parameters and hypotheses',
   'editor.regimen': 'Regimen',
   'editor.dose': 'Dose',
   'editor.doseExact': 'Exact dose',

@@ -42,6 +42,7 @@ export const uk: Messages = {
   'sim.timing': 'Розраховано за {compute} мс (показано через {total} мс).',
 
   'editor.label': 'Схема прийому і налаштування моделі',
+  'editor.moreLabel': 'Титрування, пропущені дози, параметри і гіпотези',
   'editor.regimen': 'Схема прийому',
   'editor.dose': 'Доза',
   'editor.doseExact': 'Точна доза',

@@ -1,4 +1,5 @@
-// The simulator: a regimen editor beside the live result (re-simulated in the worker on every
+// The simulator: a regimen editor beside the live result (on a phone: the basics, the result, then
+// the rest of the editor) (re-simulated in the worker on every
 // change), a side-by-side comparison of several regimens, and the parameter table with sources.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.js';
@@ -8,7 +9,7 @@ import { toRequest } from '../sim/editor.js';
 import { describeRegimen } from '../sim/describe.js';
 import type { ViewResult } from '../sim/core.js';
 import type { SimError } from '../sim/client.js';
-import { RegimenEditor } from './sim/RegimenEditor.js';
+import { RegimenBasics, RegimenMore } from './sim/RegimenEditor.js';
 import { Results } from './sim/Results.js';
 import { SaveScenario } from './sim/SaveScenario.js';
 import { CompareTab } from './sim/CompareTab.js';
@@ -55,11 +56,8 @@ function RunTab(): ReactNode {
 
   return (
     <div className="sim-layout">
-      <div className="sim-controls">
-        <RegimenEditor />
-        <SaveScenario />
-      </div>
-      <div aria-live="off">
+      <RegimenBasics />
+      <div className="area-results">
         {error && (
           <div className="alert" role="alert" data-testid="sim-error">
             <strong>{t('sim.error')}</strong> {error.message}
@@ -71,6 +69,10 @@ function RunTab(): ReactNode {
           {shown ? t('sim.timing', { compute: i18n.num(shown.result.compute_ms, 1), total: i18n.num(shown.ms, 1) }) : t('common.loading')}
         </p>
         {shown && <Results r={shown.result} requestId={shown.id} description={shown.description} />}
+      </div>
+      <RegimenMore />
+      <div className="area-save">
+        <SaveScenario />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 // The simulation Web Worker: the engine runs here so the page never blocks while sliders move.
+import '../zod-jitless.js';
 import { handleMessage } from './handle.js';
 import type { ToWorker } from './protocol.js';
 

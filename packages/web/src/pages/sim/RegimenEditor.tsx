@@ -1,7 +1,8 @@
 // The regimen editor: dose (slider and exact entry), clock time, dosing interval, titration steps,
 // missed doses, simulated span, start date, parameter set and hypothesis switches. Every control
 // has a visible label; sliders and inputs are native elements, so keyboard and screen readers work
-// without extra code. Every change re-simulates (in the worker) at once.
+// without extra code. Every change re-simulates (in the worker) at once. The editor is in two parts
+// (the basics, then the rest) so that on a phone the result sits right under the dose slider.
 import { useState, type ReactNode } from 'react';
 import { HYPOTHESIS_IDS } from '@ldn/engine';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
@@ -10,14 +11,13 @@ import { GradeBadge } from '../../components/Badge.js';
 import { NumberField } from '../../components/NumberField.js';
 import { DAYS_MAX, DAYS_MIN, DOSE_MAX, DOSE_MIN, DOSE_SLIDER_MAX, EVERY_CHOICES, MAX_MISSED, MAX_TITRATION_STEPS, type ParamSetId } from '../../sim/editor.js';
 
-export function RegimenEditor(): ReactNode {
+export function RegimenBasics(): ReactNode {
   const { t, tp, num } = useI18n();
   const { editor: s, dispatch } = useAppState();
-  const [missedDay, setMissedDay] = useState(Math.min(3, s.days));
   const set = (patch: Parameters<typeof dispatch>[0] & { type: 'set' }): void => dispatch(patch);
 
   return (
-    <form className="editor" onSubmit={(e) => e.preventDefault()} aria-label={t('editor.label')}>
+    <form className="editor area-basics" onSubmit={(e) => e.preventDefault()} aria-label={t('editor.label')}>
       <fieldset>
         <legend>{t('editor.regimen')}</legend>
         <div className="field">
@@ -87,6 +87,19 @@ export function RegimenEditor(): ReactNode {
           </span>
         </div>
       </fieldset>
+    </form>
+  );
+}
+
+/** Titration, missed doses, parameter set and hypotheses: below the result on a phone. */
+export function RegimenMore(): ReactNode {
+  const { t, tp, num } = useI18n();
+  const { editor: s, dispatch } = useAppState();
+  const [missedDay, setMissedDay] = useState(Math.min(3, s.days));
+  const set = (patch: Parameters<typeof dispatch>[0] & { type: 'set' }): void => dispatch(patch);
+
+  return (
+    <form className="editor area-more" onSubmit={(e) => e.preventDefault()} aria-label={t('editor.moreLabel')}>
 
       <fieldset>
         <legend>{t('editor.titration')}</legend>

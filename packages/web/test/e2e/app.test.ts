@@ -1,0 +1,222 @@
+// Browser tests: Debian's Chromium (playwright-core) against the real server (`ldn serve`, which
+// serves packages/web/dist and the API on one port under its CSP). Load the app, move the dose
+// slider and see the curve change, switch to Ukrainian, open a forest plot, save / reopen / delete
+// a scenario with hostile text in its name, drive the main controls from the keyboard, and check a
+// phone-width layout for horizontal overflow. Skipped (with the reason) only where Chromium is
+// absent outside CI.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserAvailability, ensureBuilt, launchBrowser, screenshotDir, startServer, type Browser, type Served } from './harness.js';
+
+const availability = browserAvailability();
+if (!availability.run) console.warn(availability.reason);
+
+const EVIL = '<img src=x onerror="window.__pwned=1">';
+const T = 30_000;
+
+/** Browser-side problems collected for every page: uncaught errors, console errors, CSP violations. */
+interface Problems {
+  errors: string[];
+}
+
+describe.skipIf(!availability.run)('web app in Chromium against ldn serve', () => {
+  let server: Served;
+  let browser: Browser;
+  let page: Page;
+  const problems: Problems = { errors: [] };
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    await browser.context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.errors.push(`console: ${m.text()}`);
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  beforeEach(async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => localStorage.clear());
+  });
+
+  async function open(hash: string, lang: 'en' | 'uk' = 'en'): Promise<void> {
+    await page.evaluate((l) => localStorage.setItem('ldn.lang', l), lang);
+    await page.goto(`${server.url}/${hash}`);
+    await page.reload();
+  }
+
+  async function settled(previousId?: string | null): Promise<string> {
+    await page.waitForFunction(
+      (prev) => {
+        const r = document.querySelector('[data-testid="results"]');
+        const busy = document.querySelector('[data-testid="sim-status"]')?.getAttribute('data-busy');
+        return r !== null && busy === 'false' && (prev === null || r.getAttribute('data-request-id') !== prev);
+      },
+      previousId ?? null,
+      { timeout: T },
+    );
+    return (await page.getAttribute('[data-testid="results"]', 'data-request-id')) ?? '';
+  }
+
+  const curve = (panel: string): Promise<string> => page.locator(`[data-testid="${panel}"] g.series-0 path`).first().getAttribute('d').then((d) => d ?? '');
+
+  it('loads the simulator with a result, the model note and no errors under the server’s CSP', async () => {
+    await open('#/simulator');
+    await settled();
+    await expect(page.locator('[data-testid="model-note"]').first().textContent()).resolves.toContain('not a clinical fact');
+    expect(await page.locator('[data-testid="panel-plasma"] svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="panel-occupancy"] g.series-0 path').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const csp = (await page.request.get(`${server.url}/`)).headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
+  it('moving the dose slider re-simulates in the worker and changes the curve', async () => {
+    await open('#/simulator');
+    const id = await settled();
+    const before = await curve('panel-plasma');
+    const occBefore = await curve('panel-occupancy');
+    await page.locator('#dose').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await settled(id);
+    await expect(page.locator('[data-testid="dose-value"]').textContent()).resolves.toBe('5.5 mg');
+    await page.waitForFunction(() => document.querySelector('[data-testid="regimen-description"]')?.textContent === '5.5 mg daily at 22:00', null, { timeout: T });
+    expect(await curve('panel-plasma')).not.toBe(before);
+    expect(await curve('panel-occupancy')).not.toBe(occBefore);
+    // the measures the benchmark reads exist
+    const measures = await page.evaluate(() => performance.getEntriesByName('ldn:resim-render').length);
+    expect(measures).toBeGreaterThan(0);
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
+  it('switches to Ukrainian: translated labels, uk-UA numbers, <html lang>, kept after reload', async () => {
+    await open('#/simulator');
+    await settled();
+    await page.selectOption('[data-testid="lang-select"]', 'uk');
+    await page.getByRole('link', { name: 'Симулятор', exact: true }).waitFor({ timeout: T });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    expect(await page.getByLabel('Точна доза').count()).toBe(1);
+    await expect(page.locator('[data-testid="dose-value"]').textContent()).resolves.toBe('4,5 мг');
+    await page.waitForFunction(() => /^\d+,\d+ нг\/мл$/.test(document.querySelector('[data-testid="card-ntx"] .v')?.textContent ?? ''), null, { timeout: T });
+    await expect(page.locator('[data-testid="model-note"]').first().textContent()).resolves.toContain('а не клінічний факт');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Симулятор' }).waitFor({ timeout: T });
+    expect(await page.evaluate(() => document.title)).toBe('LDN Workbench');
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
+  it('opens the forest plots of a condition and a study with every number’s status and source', async () => {
+    await open('#/evidence?condition=fibromyalgia');
+    const forest = page.locator('[data-testid="forest-MD"] svg');
+    await forest.waitFor({ timeout: T });
+    expect(await page.locator('[data-testid="forest-MD"] g.study-row').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('[data-testid="forest-RR"] g.study-row').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-testid="studies-table"] tbody tr').count()).toBeGreaterThanOrEqual(7);
+    await page.getByRole('link', { name: 'FINAL (Due Bruun 2024)' }).first().click();
+    await page.locator('[data-testid="numbers-table"]').waitFor({ timeout: T });
+    expect(await page.locator('[data-testid="numbers-table"] [data-status="confirmed"]').count()).toBeGreaterThan(5);
+    expect(await page.locator('[data-testid="study-detail"] [data-testid="forest-section"] svg').count()).toBeGreaterThan(0);
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
+  it('saves a scenario with hostile text, shows it as text, reopens it and deletes it', async () => {
+    await open('#/simulator');
+    let id = await settled();
+    await page.locator('#dose').fill('3');
+    id = await settled(id);
+    await page.getByLabel('Name').fill(`Evening ${EVIL}`);
+    await page.getByLabel('Notes (optional)').fill(`notes ${EVIL}`);
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.waitForFunction((name) => document.querySelector('[data-testid="save-status"]')?.textContent === `Saved “${name}”.`, `Evening ${EVIL}`, { timeout: T });
+
+    await page.locator('#dose').fill('7');
+    await settled(id);
+    await page.getByRole('link', { name: 'Saved scenarios' }).click();
+    const heading = page.getByRole('heading', { name: `Evening ${EVIL}` });
+    await heading.waitFor({ timeout: T });
+    expect(await page.getByText(`notes ${EVIL}`).count()).toBe(1);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await page.getByRole('button', { name: `Open “Evening ${EVIL}” in the simulator` }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dose-value"]')?.textContent === '3 mg', null, { timeout: T });
+    await settled();
+
+    await page.getByRole('link', { name: 'Saved scenarios' }).click();
+    await page.getByRole('button', { name: `Delete “Evening ${EVIL}”` }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByText('No saved scenarios yet. Save one from the simulator.').waitFor({ timeout: T });
+    const list = (await (await page.request.get(`${server.url}/api/scenarios`)).json()) as { scenarios: unknown[] };
+    expect(list.scenarios).toEqual([]);
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
+  it('is usable from the keyboard: skip link, visible focus, slider, hypothesis switch, tabs', async () => {
+    await open('#/simulator');
+    let id = await settled();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // from the content, Tab reaches the dose slider
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'dose');
+    }
+    expect(reached).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('End');
+    id = await settled(id);
+    await expect(page.locator('[data-testid="dose-value"]').textContent()).resolves.toBe('12 mg');
+    // the TLR4 hypothesis, toggled with the space bar, adds its panel with the evidence grade
+    await page.locator('#hyp-tlr4').focus();
+    await page.keyboard.press('Space');
+    await settled(id);
+    await page.locator('[data-grade="tlr4"]').nth(1).waitFor({ timeout: T });
+    expect(await page.locator('[data-testid="prediction-tlr4"]').count()).toBe(1);
+    // the simulator's tabs are links in the tab order
+    await page.getByRole('link', { name: 'Parameters and sources' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="ptable-core"]').waitFor({ timeout: T });
+    expect(await page.locator('[data-testid="ptable-core"] [data-param="CL"]').textContent()).toContain('Dunbar');
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
+  it('fits a 375 px phone without horizontal scrolling, in Ukrainian', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    const shots: string[] = [];
+    for (const [hash, name] of [
+      ['#/simulator', 'phone-simulator'],
+      ['#/evidence?condition=fibromyalgia', 'phone-evidence'],
+      ['#/evidence/claims', 'phone-claims'],
+      ['#/simulator/parameters', 'phone-parameters'],
+    ] as const) {
+      await open(hash, 'uk');
+      if (hash === '#/simulator') await settled();
+      else await page.locator('main h1').waitFor({ timeout: T });
+      await page.waitForLoadState('networkidle');
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll, `${hash} overflows sideways`).toBeLessThanOrEqual(widths.client);
+      const path = join(screenshotDir(), `${name}.png`);
+      await page.screenshot({ path, fullPage: hash === '#/simulator' });
+      shots.push(path);
+    }
+    console.info(`phone screenshots: ${shots.join(', ')}`);
+    expect(problems.errors.join('\n')).toBe('');
+  });
+});
