@@ -50,7 +50,8 @@ function workerEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-function inThisThread(options: PopulationOptions, onProgress?: (done: number, total: number) => void): PopulationChunk[] {
+/** The cohort in this thread, chunk by chunk (the serial baseline). */
+export function inThisThread(options: PopulationOptions, onProgress?: (done: number, total: number) => void): PopulationChunk[] {
   const chunks: PopulationChunk[] = [];
   let before = 0;
   for (const r of chunkRanges(options.n, 1)) {
@@ -60,63 +61,102 @@ function inThisThread(options: PopulationOptions, onProgress?: (done: number, to
   return chunks;
 }
 
-/** Runs the chunks of a cohort on `threads` worker threads. */
-export function runChunksInWorkers(options: PopulationOptions, threads: number, onProgress?: (done: number, total: number) => void): Promise<PopulationChunk[]> {
-  const ranges = chunkRanges(options.n, threads * 4);
-  const size = Math.min(threads, ranges.length);
-  const url = workerEntry();
-  return new Promise((resolve, reject) => {
+/**
+ * A pool of worker threads that stays up between cohorts (the benchmark warms it once; the CLI
+ * uses it for one cohort). `run` hands out chunks of about 4 per thread; one cohort at a time.
+ */
+export class PopulationPool {
+  readonly threads: number;
+  private readonly workers: Worker[];
+  private busy = false;
+  private closed = false;
+  private broken: Error | undefined;
+  private current: ((reply: PopulationReply, w: Worker) => void) | undefined;
+  private failCurrent: ((e: Error) => void) | undefined;
+
+  constructor(threads: number = DEFAULT_THREADS) {
+    this.threads = Math.max(1, Math.floor(threads));
+    const url = workerEntry();
+    this.workers = Array.from({ length: this.threads }, () => {
+      const w = new Worker(url);
+      w.on('message', (reply: PopulationReply) => this.current?.(reply, w));
+      w.on('error', (e) => this.fail(e));
+      w.on('exit', (code) => {
+        if (code !== 0 && !this.closed) this.fail(new Error(`a population worker stopped with exit code ${code}`));
+      });
+      return w;
+    });
+  }
+
+  private fail(e: Error): void {
+    this.broken ??= e;
+    this.failCurrent?.(e);
+  }
+
+  /** Runs every chunk of the cohort; resolves with the chunks (any order). */
+  run(options: PopulationOptions, onProgress?: (done: number, total: number) => void): Promise<PopulationChunk[]> {
+    if (this.closed) return Promise.reject(new Error('the population pool is closed'));
+    if (this.broken) return Promise.reject(this.broken);
+    if (this.busy) return Promise.reject(new Error('the population pool runs one cohort at a time'));
+    this.busy = true;
+    const ranges = chunkRanges(options.n, this.threads * 4);
     const done = new Map<number, number>();
     const chunks: PopulationChunk[] = [];
-    const workers: Worker[] = [];
     let next = 0;
-    let failed = false;
+    const give = (w: Worker) => {
+      const r = ranges[next++];
+      if (!r) return;
+      const message: PopulationMessage = { type: 'population-chunk', options, start: r.start, end: r.end, progressEvery: 5 };
+      w.postMessage(message);
+    };
     const progress = () => {
       let total = 0;
       for (const d of done.values()) total += d;
       onProgress?.(total, options.n);
     };
-    const stop = () => Promise.all(workers.map((w) => w.terminate()));
-    const fail = (e: Error) => {
-      if (failed) return;
-      failed = true;
-      void stop().then(() => reject(e));
-    };
-    const give = (w: Worker) => {
-      const r = ranges[next++];
-      if (!r) return false;
-      const message: PopulationMessage = { type: 'population-chunk', options, start: r.start, end: r.end, progressEvery: 5 };
-      w.postMessage(message);
-      return true;
-    };
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(url);
-      workers.push(w);
-      w.on('message', (reply: PopulationReply) => {
+    return new Promise<PopulationChunk[]>((resolve, reject) => {
+      const finish = (e?: Error) => {
+        this.busy = false;
+        this.current = undefined;
+        this.failCurrent = undefined;
+        if (e) reject(e);
+        else resolve(chunks);
+      };
+      this.failCurrent = (e) => finish(e);
+      this.current = (reply, w) => {
         if (reply.type === 'progress') {
           done.set(reply.start, reply.done);
           progress();
         } else if (reply.type === 'error') {
-          fail(new PopulationError(reply.message, reply.field));
+          this.broken = new PopulationError(reply.message, reply.field);
+          finish(this.broken);
         } else {
           chunks.push(reply.chunk);
           done.set(reply.chunk.start, reply.chunk.end - reply.chunk.start);
           progress();
-          if (!give(w) && chunks.length === ranges.length) void stop().then(() => resolve(chunks));
+          if (chunks.length === ranges.length) finish();
+          else give(w);
         }
-      });
-      w.on('error', (e) => fail(e));
-      w.on('exit', (code) => {
-        if (code !== 0 && !failed && chunks.length < ranges.length) fail(new Error(`a population worker stopped with exit code ${code}`));
-      });
-      give(w);
-    }
-  });
+      };
+      for (const w of this.workers) give(w);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 /** Runs a cohort with a worker pool (or in this thread when threads = 1) and summarises it. */
 export async function runPopulationInPool(options: PopulationOptions, pool: PoolOptions = {}): Promise<PopulationResult> {
   const threads = Math.max(1, Math.floor(pool.threads ?? DEFAULT_THREADS));
-  const chunks = threads === 1 || options.n < 2 ? inThisThread(options, pool.onProgress) : await runChunksInWorkers(options, threads, pool.onProgress);
-  return summarizePopulation(options, mergePopulationChunks(options, chunks));
+  if (threads === 1 || options.n < 2) return summarizePopulation(options, mergePopulationChunks(options, inThisThread(options, pool.onProgress)));
+  const workers = new PopulationPool(Math.min(threads, options.n));
+  try {
+    const chunks = await workers.run(options, pool.onProgress);
+    return summarizePopulation(options, mergePopulationChunks(options, chunks));
+  } finally {
+    await workers.close();
+  }
 }

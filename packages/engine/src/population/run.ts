@@ -38,7 +38,7 @@ import { INTERMITTENT_MAX_HOURS, blockadeSummary, predictHypotheses } from '../h
 import { samplePatient } from './cohort.js';
 import { COVARIATE_LIMITS, CovariateError, DEFAULT_COVARIATES, DUNBAR_2007, HEPATIC_IMPAIRMENT, covariateMedian, describeCovariate, parseCovariate, validateCovariate, validateHepaticFraction, type CovariateDistribution, type CovariateOptions } from './covariates.js';
 import { MAX_POPULATION_SEED } from './random.js';
-import { SKETCH_MANTISSA_BITS, SKETCH_RELATIVE_ERROR, SketchAccumulator, emptySketch, mergeSketches, sketchQuantiles, type PackedSketch } from './sketch.js';
+import { SKETCH_ACCUMULATOR_CAPACITY, SKETCH_MANTISSA_BITS, SKETCH_RELATIVE_ERROR, SketchAccumulator, emptySketch, mergeSketches, sketchQuantiles, type PackedSketch } from './sketch.js';
 import { VARIABILITY, describeVariability } from './variability.js';
 
 export const MAX_POPULATION = 1_000_000;
@@ -333,6 +333,8 @@ export interface ChunkRange {
 export interface PopulationCallbacks {
   /** called after each patient with the number of this chunk's patients done and the chunk size */
   onProgress?: (done: number, total: number) => void;
+  /** patients per histogram accumulator before it is packed (default and maximum 65,535: 16-bit counts); tests use small values */
+  accumulatorCapacity?: number;
 }
 
 /** Simulates patients [start, end) (default: the whole cohort) of a cohort. */
@@ -346,7 +348,10 @@ export function runPopulation(input: PopulationOptions | PopulationRequest, rang
   const p = prepare(options);
   const nT = p.time.length;
   const nOut = p.outputIds.length;
-  const acc = new SketchAccumulator(nOut * nT);
+  const capacity = Math.min(SKETCH_ACCUMULATOR_CAPACITY, Math.max(1, callbacks.accumulatorCapacity ?? SKETCH_ACCUMULATOR_CAPACITY));
+  let acc = new SketchAccumulator(nOut * nT);
+  let packed: PackedSketch | undefined;
+  let inAcc = 0;
   const size = end - start;
   const metrics: Record<string, Float64Array> = {};
   const column = (id: string) => (metrics[id] ??= new Float64Array(size).fill(NaN));
@@ -354,13 +359,12 @@ export function runPopulation(input: PopulationOptions | PopulationRequest, rang
   const modelIds = new Set(p.model.parameterIds);
   // trajectories wait in a batch and enter the histograms together (SketchAccumulator.addBatch)
   const batch: Trajectory[] = [];
-  const fine = p.simTime.length !== nT;
-  const onGrid = (x: Float64Array) => (fine ? Float64Array.from(p.bandIndex, (i) => x[i]!) : x);
+  const index = p.simTime.length !== nT ? p.bandIndex : undefined;
   const flush = () => {
     if (batch.length === 0) return;
     for (let j = 0; j < nOut; j++) {
       const id = p.outputIds[j]!;
-      acc.addBatch(j * nT, batch.map((t) => onGrid(t.series[id]!)), nT);
+      acc.addBatch(j * nT, batch.map((t) => t.series[id]!), nT, index);
     }
     batch.length = 0;
   };
@@ -372,7 +376,15 @@ export function runPopulation(input: PopulationOptions | PopulationRequest, rang
     solver.accepted += traj.stats.accepted;
     solver.rejected += traj.stats.rejected;
     solver.rhsEvaluations += traj.stats.rhsEvaluations;
+    if (inAcc === capacity) {
+      // 16-bit counts: pack and start a new accumulator (chunks above 65,535 patients)
+      flush();
+      packed = packed ? mergeSketches(packed, acc.pack()) : acc.pack();
+      acc = new SketchAccumulator(nOut * nT);
+      inAcc = 0;
+    }
     batch.push(traj);
+    inAcc++;
     if (batch.length === SKETCH_BATCH) flush();
     const r = i - start;
     column('weight_kg')[r] = patient.weight_kg;
@@ -385,7 +397,7 @@ export function runPopulation(input: PopulationOptions | PopulationRequest, rang
     callbacks.onProgress?.(r + 1, size);
   }
   flush();
-  return { start, end, metrics, bands: acc.pack(), solver };
+  return { start, end, metrics, bands: packed ? mergeSketches(packed, acc.pack()) : acc.pack(), solver };
 }
 
 function isNormalized(x: PopulationOptions | PopulationRequest): x is PopulationOptions {
@@ -469,8 +481,14 @@ export function mergePopulationChunks(options: PopulationOptions, chunks: readon
     }
     metrics[id] = col;
   }
-  let bands = emptySketch(p.outputIds.length * p.time.length);
-  for (const c of sorted) bands = mergeSketches(bands, c.bands);
+  // pairwise, so each count is copied log2(chunks) times rather than once per later chunk
+  let parts = sorted.map((c) => c.bands);
+  while (parts.length > 1) {
+    const next: PackedSketch[] = [];
+    for (let i = 0; i < parts.length; i += 2) next.push(i + 1 < parts.length ? mergeSketches(parts[i]!, parts[i + 1]!) : parts[i]!);
+    parts = next;
+  }
+  const bands = parts[0] ?? emptySketch(p.outputIds.length * p.time.length);
   const solver = { accepted: 0, rejected: 0, rhsEvaluations: 0 };
   for (const c of sorted) {
     solver.accepted += c.solver.accepted;

@@ -24,16 +24,20 @@ export const SKETCH_RELATIVE_ERROR = 1 / (1 << (SKETCH_MANTISSA_BITS + 1));
 export const SKETCH_ABSOLUTE_FLOOR = 2.2250738585072014e-308;
 const SHIFT = 20 - SKETCH_MANTISSA_BITS;
 const DENSE_MAX_SPAN = 8192;
+/** time points per tile in addBatch: the tile's histograms stay in cache while a batch passes */
+const TILE = 16;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
-const LO_WORD = 1 - HI_WORD;
+// local copies: a transpiled import can be a getter call in the hot loop
+const HI = HI_WORD;
+const LO_WORD = 1 - HI;
 
 /** Bin key of x: 0 for zero, ±(1 + magnitude bin) otherwise; increasing in x. */
 export function sketchKey(x: number): number {
   if (x === 0) return 0;
   F64[0] = x;
-  const hi = U32[HI_WORD]!;
+  const hi = U32[HI]!;
   const mag = ((hi & 0x7fffffff) >>> SHIFT) + 1;
   return hi >>> 31 ? -mag : mag;
 }
@@ -42,7 +46,7 @@ export function sketchKey(x: number): number {
 export function sketchValue(key: number): number {
   if (key === 0) return 0;
   const mag = Math.abs(key) - 1;
-  U32[HI_WORD] = ((mag << SHIFT) | (1 << (SHIFT - 1))) >>> 0;
+  U32[HI] = ((mag << SHIFT) | (1 << (SHIFT - 1))) >>> 0;
   U32[LO_WORD] = 0;
   const v = F64[0]!;
   return key < 0 ? -v : v;
@@ -57,53 +61,74 @@ export interface PackedSketch {
   counts: Uint32Array;
 }
 
-/** Accumulates values into per-cell histograms; `pack()` gives the mergeable form. */
+/** values a SketchAccumulator takes per cell (16-bit counts); pack and merge beyond that */
+export const SKETCH_ACCUMULATOR_CAPACITY = 65535;
+
+/**
+ * Accumulates values into per-cell histograms; `pack()` gives the mergeable form. Counts are 16
+ * bits while accumulating (half the memory of 32 bits, so two workers' histograms, about 15 MB
+ * each for 19 outputs × 673 times, stay in the shared cache), so one accumulator takes at most
+ * SKETCH_ACCUMULATOR_CAPACITY values per cell; it refuses more rather than wrap around.
+ */
 export class SketchAccumulator {
   readonly cells: number;
   private readonly lo: Int32Array;
-  private readonly dense: (Uint32Array | undefined)[];
+  private readonly dense: (Uint16Array | undefined)[];
   private readonly sparse: (Map<number, number> | undefined)[];
+  /** an upper bound of the values in any one cell */
+  private bound = 0;
 
   constructor(cells: number) {
     this.cells = cells;
     this.lo = new Int32Array(cells);
-    this.dense = new Array<Uint32Array | undefined>(cells).fill(undefined);
+    this.dense = new Array<Uint16Array | undefined>(cells).fill(undefined);
     this.sparse = new Array<Map<number, number> | undefined>(cells).fill(undefined);
   }
 
+  private reserve(values: number): void {
+    if (this.bound + values > SKETCH_ACCUMULATOR_CAPACITY) throw new RangeError(`a sketch accumulator takes at most ${SKETCH_ACCUMULATOR_CAPACITY} values per cell; pack and merge more`);
+    this.bound += values;
+  }
+
   /**
-   * Adds column[k] of every column to cell cellBase + k, for k < length. Adding a batch of patients
+   * Adds column[k] (or column[index[k]]) of every column to cell cellBase + k, for k < length. Adding a batch of patients
    * cell by cell keeps each cell's histogram in cache while the batch passes through it; adding
    * one patient at a time touches every cell's histogram once per patient, a cache miss per value
    * (measured: 64 patients at a time is 3–4× faster, bench/population.ts).
    */
-  addBatch(cellBase: number, columns: readonly Float64Array[], length: number): void {
+  addBatch(cellBase: number, columns: readonly Float64Array[], length: number, index?: Int32Array): void {
     const B = columns.length;
+    this.reserve(B);
     const lo = this.lo;
     const dense = this.dense;
-    for (let k = 0; k < length; k++) {
-      const cell = cellBase + k;
+    for (let k0 = 0; k0 < length; k0 += TILE) {
+      const k1 = Math.min(length, k0 + TILE);
       for (let p = 0; p < B; p++) {
-        const x = columns[p]![k]!;
-        if (!Number.isFinite(x)) throw new RangeError(`population bands: value ${x} in cell ${cell} is not finite`);
-        F64[0] = x;
-        const hi = U32[HI_WORD]!;
-        const key = x === 0 ? 0 : hi >>> 31 ? -(((hi & 0x7fffffff) >>> SHIFT) + 1) : (hi >>> SHIFT) + 1;
-        const d = dense[cell];
-        if (d !== undefined) {
-          const i = key - lo[cell]!;
-          if (i >= 0 && i < d.length) {
-            d[i]!++;
-            continue;
+        const col = columns[p]!;
+        for (let k = k0; k < k1; k++) {
+          const x = col[index === undefined ? k : index[k]!]!;
+          if (!Number.isFinite(x)) throw new RangeError(`population bands: value ${x} in cell ${cellBase + k} is not finite`);
+          F64[0] = x;
+          const hi = U32[HI]!;
+          const key = x === 0 ? 0 : hi >>> 31 ? -(((hi & 0x7fffffff) >>> SHIFT) + 1) : (hi >>> SHIFT) + 1;
+          const cell = cellBase + k;
+          const d = dense[cell];
+          if (d !== undefined) {
+            const i = key - lo[cell]!;
+            if (i >= 0 && i < d.length) {
+              d[i]!++;
+              continue;
+            }
           }
+          this.slowAdd(cell, key);
         }
-        this.slowAdd(cell, key);
       }
     }
   }
 
   add(cell: number, x: number): void {
     if (!Number.isFinite(x)) throw new RangeError(`population bands: value ${x} in cell ${cell} is not finite`);
+    this.reserve(1);
     const key = sketchKey(x);
     const d = this.dense[cell];
     if (d !== undefined) {
@@ -124,9 +149,9 @@ export class SketchAccumulator {
     }
     const d = this.dense[cell];
     if (d === undefined) {
-      const a = new Uint32Array(32);
-      this.lo[cell] = key - 16;
-      a[16] = 1;
+      const a = new Uint16Array(16);
+      this.lo[cell] = key - 8;
+      a[8] = 1;
       this.dense[cell] = a;
       return;
     }
@@ -142,14 +167,22 @@ export class SketchAccumulator {
       this.dense[cell] = undefined;
       return;
     }
-    // grow with slack on the side that grew, so a drifting cell is not copied at every new bin
-    const slack = Math.min(DENSE_MAX_SPAN - span, Math.max(16, span >> 1));
+    // grow with slack on the side that grew (a quarter of the span), so a drifting cell is not
+    // copied at every new bin
+    const slack = Math.min(DENSE_MAX_SPAN - span, Math.max(8, span >> 2));
     const start = key < lo ? newLo - slack : newLo;
-    const a = new Uint32Array(span + slack);
+    const a = new Uint16Array(span + slack);
     a.set(d, lo - start);
     a[key - start]!++;
     this.lo[cell] = start;
     this.dense[cell] = a;
+  }
+
+  /** bytes held by the histograms (dense arrays; sparse cells counted at 16 bytes a bin) */
+  memoryBytes(): number {
+    let bytes = 0;
+    for (let c = 0; c < this.cells; c++) bytes += this.dense[c]?.byteLength ?? 16 * (this.sparse[c]?.size ?? 0);
+    return bytes;
   }
 
   pack(): PackedSketch {

@@ -36,6 +36,10 @@ describe('chunking does not change the cohort', () => {
     const split = summarizePopulation(options, mergePopulationChunks(options, chunks));
     expect(split).toEqual(whole);
   });
+  it('a chunk whose histograms roll over into several accumulators (16-bit counts) gives the same result', () => {
+    const rolled = summarizePopulation(options, mergePopulationChunks(options, [runPopulation(options, {}, { accumulatorCapacity: 5 })]));
+    expect(rolled).toEqual(whole);
+  });
   it('patient 9 of a chunk [5, 17) is patient 9 of the whole cohort', () => {
     const a = runPopulation(options, { start: 5, end: 17 });
     const b = runPopulation(options, { start: 9, end: 10 });

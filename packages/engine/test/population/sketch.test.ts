@@ -97,6 +97,13 @@ describe('histograms merge exactly, in any order', () => {
     batch.addBatch(0, cols, 10);
     expect(batch.pack()).toEqual(one.pack());
   });
+  it('refuses a 65,536th value in a cell (16-bit counts) rather than wrapping around', () => {
+    const acc = new SketchAccumulator(1);
+    for (let i = 0; i < 65535; i++) acc.add(0, 1);
+    expect(() => acc.add(0, 1)).toThrow(/at most 65535 values per cell/);
+    expect(sketchQuantiles(acc.pack(), 0, [0.5])).toEqual([sketchValue(sketchKey(1))]);
+    expect(() => new SketchAccumulator(1).addBatch(0, Array.from({ length: 65536 }, () => new Float64Array(1)), 1)).toThrow(/at most 65535/);
+  });
   it('refuses values that are not finite', () => {
     expect(() => new SketchAccumulator(1).add(0, NaN)).toThrow(/not finite/);
   });

@@ -1,0 +1,102 @@
+// Population benchmark (`npm run bench`, or `node --import tsx bench/population.ts` alone): the
+// cost of one 28-day patient with every hypothesis module on, what the population code adds on top
+// of `simulate`, and a 10,000-patient cohort serial (this thread) and on the worker pool, with the
+// speed-up. The goal is 10,000 patients × 28 days with all modules in under 20 s on 2 cores.
+// LDN_BENCH_POPULATION_N changes the cohort size. Figures are recorded by hand in
+// docs/BENCHMARKS.md with the machine and date.
+import { availableParallelism } from 'node:os';
+import {
+  POPULATION_RTOL,
+  buildLdnModel,
+  expandRegimen,
+  fullParameterSet,
+  mergePopulationChunks,
+  outputGrid,
+  parameterValues,
+  parsePopulationOptions,
+  runPopulation,
+  samplePatient,
+  simpleRegimen,
+  simulate,
+  summarizePopulation,
+} from '../packages/engine/src/index.js';
+import { PopulationPool, inThisThread } from '../packages/cli/src/population/pool.js';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function timeMedian(fn: () => void, reps: number, warmup = 20): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const t: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const a = performance.now();
+    fn();
+    t.push(performance.now() - a);
+  }
+  return median(t);
+}
+
+export async function benchPopulation(): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
+  const N = Number(process.env.LDN_BENCH_POPULATION_N ?? 10_000);
+  const threads = availableParallelism();
+  const hypotheses = ['rebound', 'tlr4', 'ogf'];
+  const model = buildLdnModel(hypotheses);
+  const set = fullParameterSet('literature');
+  const typical = parameterValues(set);
+  const schedule = expandRegimen(simpleRegimen({ dose_mg: 4.5, time: '22:00' }), 28 * 24);
+  const times = outputGrid(28 * 24, 1);
+
+  // one patient: the typical one, at the tolerance of the brief's "today" and at the population's
+  for (const rtol of [1e-4, POPULATION_RTOL]) {
+    let evals = 0;
+    const ms = timeMedian(() => {
+      evals = simulate({ schedule, days: 28, times, model, parameters: set, control: { rtol } }).stats.rhsEvaluations;
+    }, 100);
+    rows.push([`population: typical 28-day patient, all modules (17 states, 19 outputs), 1 h grid, rtol ${rtol.toExponential(0)}, median`, `${ms.toFixed(2)} ms (${evals} rhs evaluations)`]);
+  }
+
+  // sampled patients: simulate alone, then the whole per-patient path of runPopulation
+  const options = parsePopulationOptions({ n: N, seed: 1, dose: 4.5, time: '22:00', days: 28, hypotheses });
+  const M = 200;
+  const ids = new Set(model.parameterIds);
+  const overrides = Array.from({ length: M }, (_, i) => Object.fromEntries(Object.entries(samplePatient(1, i, typical, options.covariates).values).filter(([k]) => ids.has(k))));
+  runPopulation(options, { start: 0, end: 40 }); // warm-up
+  let a = performance.now();
+  for (const o of overrides) simulate({ schedule, days: 28, times, model, parameters: set, overrides: o, control: { rtol: POPULATION_RTOL } });
+  const simMs = (performance.now() - a) / M;
+  a = performance.now();
+  runPopulation(options, { start: 0, end: M });
+  const runMs = (performance.now() - a) / M;
+  rows.push([`population: sampled patient, simulate only (mean of ${M})`, `${simMs.toFixed(2)} ms`]);
+  rows.push([`population: sampled patient, runPopulation (sampling, 0.25 h summary points, histograms, summaries; mean of ${M})`, `${runMs.toFixed(2)} ms (+${(100 * (runMs / simMs - 1)).toFixed(0)} %)`]);
+
+  // the cohort: serial, then on a warmed pool
+  a = performance.now();
+  const serial = summarizePopulation(options, mergePopulationChunks(options, inThisThread(options)));
+  const serialS = (performance.now() - a) / 1000;
+  rows.push([`population: ${N.toLocaleString('en-US')} patients × 28 days, all modules, 1 thread`, `${serialS.toFixed(1)} s (${((1000 * serialS) / N).toFixed(2)} ms per patient)`]);
+
+  const pool = new PopulationPool(threads);
+  try {
+    await pool.run(parsePopulationOptions({ n: 2 * threads, seed: 2, dose: 4.5, days: 2, hypotheses })); // start-up and JIT
+    a = performance.now();
+    const chunks = await pool.run(options);
+    const parallel = summarizePopulation(options, mergePopulationChunks(options, chunks));
+    const poolS = (performance.now() - a) / 1000;
+    rows.push([`population: the same on the worker pool, ${threads} threads (warm)`, `${poolS.toFixed(1)} s (${((1000 * poolS) / N).toFixed(2)} ms per patient)`]);
+    rows.push(['population: speed-up of the pool', `${(serialS / poolS).toFixed(2)}×`]);
+    rows.push(['population: goal 10,000 × 28 days < 20 s on 2 cores', N === 10_000 ? (poolS < 20 ? `met (${poolS.toFixed(1)} s)` : `not met (${poolS.toFixed(1)} s)`) : `not measured (N = ${N})`]);
+    rows.push(['population: pool and serial give the same cohort and bands', JSON.stringify(parallel) === JSON.stringify(serial) ? `yes (checksum ${serial.cohort_checksum})` : 'NO']);
+  } finally {
+    await pool.close();
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [k, v] of await benchPopulation()) console.log(`${k}  ${v}`);
+}
