@@ -263,6 +263,7 @@ describe('limits and faults', () => {
     const r = await limited.inject({ url: '/api/params' });
     expect(json<Err>(r).error.code).toBe('rate_limited');
     expect(r.headers['retry-after']).toBeDefined();
+    expect((await limited.inject({ url: '/api/health' })).statusCode).toBe(200);
     await limited.close();
   });
 

@@ -19,16 +19,16 @@ export interface ValidatedAdditions {
 }
 
 /** Kind of a problem, so an API can tell a duplicate id (409) from an invalid record (422). */
-export type AdditionIssue = ValidationIssue & { kind: 'invalid' | 'duplicate' };
+export type AdditionIssue = ValidationIssue & { kind: 'invalid' | 'duplicate'; /** the path as keys, for callers that format paths their own way */ keys: PropertyKey[] };
 
 /**
  * Validates records to add to `base`. `prefix` names where each list sits in the submitted document
- * (default "sources" and "studies"). Returns the parsed records (with schema defaults) or the issues.
+ * (default sources[i] and studies[i]). Returns the parsed records (with schema defaults) or the issues.
  */
 export function validateAdditions(
   base: EvidenceBase,
   additions: EvidenceAdditions,
-  prefix: { sources: readonly PropertyKey[]; studies: readonly PropertyKey[] } = { sources: ['sources'], studies: ['studies'] },
+  prefix: { sources: (i: number) => PropertyKey[]; studies: (i: number) => PropertyKey[] } = { sources: (i) => ['sources', i], studies: (i) => ['studies', i] },
   file = 'request',
 ): { ok: true; value: ValidatedAdditions } | { ok: false; issues: AdditionIssue[] } {
   const issues: AdditionIssue[] = [];
@@ -37,38 +37,38 @@ export function validateAdditions(
   const sourceIds = new Set(base.sources.keys());
   const studyIds = new Set(base.studies.map((s) => s.id));
   (additions.sources ?? []).forEach((raw, i) => {
-    const at = [...prefix.sources, i];
+    const at = prefix.sources(i);
     const r = SourceSchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push({ kind: 'invalid', file, path: formatPath([...at, ...iss.path]), message: iss.message });
+      for (const iss of r.error.issues) issues.push({ kind: 'invalid', file, keys: [...at, ...iss.path], path: formatPath([...at, ...iss.path]), message: iss.message });
       return;
     }
     if (sourceIds.has(r.data.id)) {
-      issues.push({ kind: 'duplicate', file, path: formatPath([...at, 'id']), message: `source id "${r.data.id}" already exists; choose another id` });
+      issues.push({ kind: 'duplicate', file, keys: [...at, 'id'], path: formatPath([...at, 'id']), message: `source id "${r.data.id}" already exists; choose another id` });
       return;
     }
     sourceIds.add(r.data.id);
     sources.push(r.data);
   });
   (additions.studies ?? []).forEach((raw, i) => {
-    const at = [...prefix.studies, i];
+    const at = prefix.studies(i);
     const r = StudySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push({ kind: 'invalid', file, path: formatPath([...at, ...iss.path]), message: iss.message });
+      for (const iss of r.error.issues) issues.push({ kind: 'invalid', file, keys: [...at, ...iss.path], path: formatPath([...at, ...iss.path]), message: iss.message });
       return;
     }
     const s = r.data;
     if (studyIds.has(s.id)) {
-      issues.push({ kind: 'duplicate', file, path: formatPath([...at, 'id']), message: `study id "${s.id}" already exists; choose another id` });
+      issues.push({ kind: 'duplicate', file, keys: [...at, 'id'], path: formatPath([...at, 'id']), message: `study id "${s.id}" already exists; choose another id` });
       return;
     }
     s.sourceIds.forEach((id, j) => {
-      if (!sourceIds.has(id)) issues.push({ kind: 'invalid', file, path: formatPath([...at, 'sourceIds', j]), message: `unknown source "${id}"; add it with the study or cite an existing source id` });
+      if (!sourceIds.has(id)) issues.push({ kind: 'invalid', file, keys: [...at, 'sourceIds', j], path: formatPath([...at, 'sourceIds', j]), message: `unknown source "${id}"; add it with the study or cite an existing source id` });
     });
     walkNumbers(s, (n, path) => {
       if (n.status !== 'confirmed') return;
-      if (!sourceIds.has(n.source)) issues.push({ kind: 'invalid', file, path: formatPath([...at, ...path, 'source']), message: `unknown source "${n.source}"` });
-      else if (!s.sourceIds.includes(n.source)) issues.push({ kind: 'invalid', file, path: formatPath([...at, ...path, 'source']), message: `source "${n.source}" is not listed in this study's sourceIds` });
+      if (!sourceIds.has(n.source)) issues.push({ kind: 'invalid', file, keys: [...at, ...path, 'source'], path: formatPath([...at, ...path, 'source']), message: `unknown source "${n.source}"` });
+      else if (!s.sourceIds.includes(n.source)) issues.push({ kind: 'invalid', file, keys: [...at, ...path, 'source'], path: formatPath([...at, ...path, 'source']), message: `source "${n.source}" is not listed in this study's sourceIds` });
     });
     studyIds.add(s.id);
     studies.push(s);
