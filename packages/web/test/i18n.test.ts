@@ -45,7 +45,7 @@ describe('catalogs', () => {
 
   it('Ukrainian messages are translated: the few equal to English are names, codes or symbols', () => {
     const same = (Object.keys(en) as MessageKey[]).filter((k) => uk[k] === en[k]);
-    expect(same.sort()).toEqual(['app.title', 'evidence.counts', 'lang.en', 'lang.uk', 'measure.short.cohen_d', 'unit.percent'].sort());
+    expect(same.sort()).toEqual(['app.title', 'evidence.counts', 'lang.en', 'lang.uk', 'measure.short.cohen_d', 'unit.percent', 'punit.×'].sort());
     // and written in Cyrillic where they contain words (codes such as IL-6, TLR4 or Ki may stay Latin)
     for (const k of Object.keys(uk) as MessageKey[]) {
       const words = uk[k].replace(/\{\w+\}/g, '').match(/\p{L}{4,}/gu) ?? [];
@@ -119,6 +119,10 @@ describe('key families built at run time', () => {
     for (const s of loadEvidence().studies) walkNumbers(s, (n) => (n.unit !== undefined ? units.add(n.unit) : undefined));
     units.delete('%'); // shown as a sign, not a word
     for (const u of units) expect(has(`runit.${u}`), u).toBe(true);
+  });
+
+  it('every unit of a model parameter has a translation', () => {
+    for (const set of ['literature', 'seed']) for (const p of Object.values(fullParameterSet(set).parameters)) expect(has(`punit.${p.unit}`), p.unit).toBe(true);
   });
 
   it('every model parameter (both sets, all modules) has a Ukrainian name, and no name is left over', () => {
