@@ -63,3 +63,13 @@ try {
 } catch (e) {
   console.log(`HTTP API benchmark not run: ${(e as Error).message}`);
 }
+
+// The web app in Chromium (bench/web.ts): re-simulation per slider move on the production build.
+// Needs Debian's Chromium (apt-get install chromium); builds packages/web/dist if it is missing or stale.
+try {
+  const { benchWeb } = await import('./web.js');
+  const { printed } = await benchWeb();
+  for (const [k, v] of printed) console.log(`${k.padEnd(w)}  ${v}`);
+} catch (e) {
+  console.log(`web app benchmark not run: ${(e as Error).message}`);
+}
