@@ -12,6 +12,12 @@ export interface CompareEntry {
   state: EditorState;
 }
 
+export interface OpenScenario {
+  id: string;
+  name: string;
+  notes: string;
+}
+
 export const MAX_COMPARE = 6;
 const EDITOR_KEY = 'ldn.editor';
 const COMPARE_KEY = 'ldn.compare';
@@ -24,8 +30,8 @@ export interface AppState {
   sim: SimClient;
   api: ApiClient;
   /** the scenario the editor was last loaded from or saved as */
-  scenario: { id: string; name: string } | undefined;
-  setScenario: (s: { id: string; name: string } | undefined) => void;
+  scenario: OpenScenario | undefined;
+  setScenario: (s: OpenScenario | undefined) => void;
 }
 
 const Ctx = createContext<AppState | undefined>(undefined);
@@ -60,7 +66,7 @@ function loadCompare(): CompareEntry[] {
 export function AppStateProvider({ children, worker, api }: { children: ReactNode; worker?: () => WorkerLike; api?: ApiClient }): ReactNode {
   const [editor, dispatch] = useReducer(editorReducer, undefined, loadEditor);
   const [compare, setCompare] = useState<CompareEntry[]>(loadCompare);
-  const [scenario, setScenario] = useState<{ id: string; name: string } | undefined>(undefined);
+  const [scenario, setScenario] = useState<OpenScenario | undefined>(undefined);
   const simRef = useRef<SimClient | null>(null);
   simRef.current ??= new SimClient((worker ?? createSimWorker)());
   const apiRef = useRef<ApiClient | null>(null);

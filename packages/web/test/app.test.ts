@@ -128,6 +128,12 @@ describe('scenarios', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     await waitFor(() => expect(screen.getByTestId('dose-value').textContent).toBe('3 mg'), { timeout: 10_000 });
+    // changes saved back to the same scenario (PUT)
+    fireEvent.change(screen.getByLabelText('Dose'), { target: { value: '3.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'PUT' && c.path === '/api/scenarios/s1')).toBe(true));
+    expect(api.scenarios.get('s1')?.request).toEqual(toRequest({ ...DEFAULT_STATE, dose_mg: 3.5 }));
+    expect(api.scenarios.get('s1')?.notes).toBe(`notes ${EVIL}`);
 
     act(() => {
       window.location.hash = '#/scenarios';

@@ -23,7 +23,7 @@ export function ScenariosPage(): ReactNode {
   const open = (s: Scenario): void => {
     const { state, dropped } = fromRequest(s.request);
     dispatch({ type: 'replace', state });
-    setScenario({ id: s.id, name: s.name });
+    setScenario({ id: s.id, name: s.name, notes: s.notes });
     if (dropped.length > 0) {
       setWarning(dropped);
       return;

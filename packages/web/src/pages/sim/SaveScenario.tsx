@@ -27,9 +27,10 @@ export function SaveScenario(): ReactNode {
     setBusy(true);
     setMessage(undefined);
     try {
-      const input = { name: n, request: toRequest(editor), notes: notes.trim() };
+      // saving changes keeps the scenario's notes unless new ones were typed
+      const input = { name: n, request: toRequest(editor), notes: mode === 'update' && scenario && notes.trim() === '' ? scenario.notes : notes.trim() };
       const saved = mode === 'update' && scenario ? await api.updateScenario(scenario.id, input) : await api.saveScenario(input);
-      setScenario({ id: saved.id, name: saved.name });
+      setScenario({ id: saved.id, name: saved.name, notes: saved.notes });
       setMessage({ kind: 'ok', text: t('save.saved', { name: saved.name }) });
       if (mode === 'new') setName('');
     } catch (e) {
