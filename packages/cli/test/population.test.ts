@@ -61,6 +61,10 @@ describe('ldn population output formats', () => {
     expect(r.out).toMatch(/assumption/);
     expect(r.out).toMatch(/note: Model output for research and education, not a clinical fact/);
   });
+  it('--rtol sets the solver tolerance (default 1e-5)', async () => {
+    expect((await json([...BASE, '--threads', '1'])).solver.rtol).toBe(1e-5);
+    expect((await json([...BASE, '--threads', '1', '--rtol', '1e-4'])).solver.rtol).toBe(1e-4);
+  });
   it('csv: bands in long form, one row per output and time', async () => {
     const r = await runCli([...BASE, '--threads', '1', '--format', 'csv']);
     const lines = r.out.trim().split('\n');
@@ -97,6 +101,7 @@ describe('ldn population: bad input exits 2 naming the value and what is accepte
     [['--threads', '0'], /--threads 0 is out of range/],
     [['--time', '7pm'], /--time: "7pm" is not a clock time/],
     [['--format', 'xml'], /--format "xml" is not accepted; use one of: table, json, csv, svg/],
+    [['--rtol', '0'], /--rtol 0 is out of range; use a number at least 1e-12 and at most 0.01/],
   ])('%j', async (extra, message) => {
     const r = await runCli(['population', '--n', '5', '--dose', '4.5', '--days', '1', ...extra]);
     expect(r.code).toBe(2);

@@ -5,7 +5,7 @@
 // exits 2 with a message naming the option, the value and what is accepted.
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { HYPOTHESIS_MODULES, MAX_POPULATION, MAX_POPULATION_SEED, PopulationError, parsePopulationOptions, type HypothesisId, type PopulationOptions, type PopulationRequest, type PopulationResult } from '@ldn/engine';
+import { HYPOTHESIS_MODULES, MAX_POPULATION, MAX_POPULATION_SEED, POPULATION_RTOL, PopulationError, parsePopulationOptions, type HypothesisId, type PopulationOptions, type PopulationRequest, type PopulationResult } from '@ldn/engine';
 import { bandsSvg, type BandPanel } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
@@ -32,6 +32,7 @@ interface PopulationFlags {
   age?: string;
   hepaticFraction?: string;
   blockadeHours?: string;
+  rtol?: string;
   format: string;
   out?: string;
 }
@@ -50,6 +51,7 @@ const OPTION_OF_FIELD: Record<string, string> = {
   age: '--age',
   hepaticFraction: '--hepatic-fraction',
   blockadeHours: '--blockade-hours',
+  rtol: '--rtol',
 };
 
 /** A whole number in [min, max]; a fraction is named as such rather than as "out of range". */
@@ -79,6 +81,7 @@ export function populationRequestFromFlags(f: PopulationFlags): PopulationReques
   if (f.age !== undefined) req.age = f.age;
   if (f.hepaticFraction !== undefined) req.hepaticFraction = parseNumberOption('--hepatic-fraction', f.hepaticFraction, { min: 0, max: 1 });
   if (f.blockadeHours !== undefined) req.blockadeHours = parseNumberOption('--blockade-hours', f.blockadeHours, { min: 0, max: 24, unit: 'h' });
+  if (f.rtol !== undefined) req.rtol = parseNumberOption('--rtol', f.rtol, { min: 1e-12, max: 1e-2 });
   return req;
 }
 
@@ -247,6 +250,7 @@ export function registerPopulation(program: Command): void {
     .option('--age <range>', 'age, years: MIN-MAX, MEAN+-SD or a value (default 18-65)')
     .option('--hepatic-fraction <share>', 'share of patients with hepatic impairment, 0 to 1 (default 0)')
     .option('--blockade-hours <h>', 'threshold X for the share with μ occupancy above 50 % for more than X h a day (default 12)')
+    .option('--rtol <x>', `solver relative tolerance, 1e-12 to 1e-2 (default ${POPULATION_RTOL}; 1e-4 is about 25 % faster with errors up to 1e-3 relative, see docs/BENCHMARKS.md)`)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (flags: PopulationFlags) => {
