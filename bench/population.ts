@@ -10,7 +10,6 @@ import {
   buildLdnModel,
   expandRegimen,
   fullParameterSet,
-  mergePopulationChunks,
   outputGrid,
   parameterValues,
   parsePopulationOptions,
@@ -81,7 +80,7 @@ export async function benchPopulation(): Promise<[string, string][]> {
   rows.push(['population: load average (1 min) before the cohort runs', load()]);
   a = performance.now();
   let c0 = process.cpuUsage();
-  const serial = summarizePopulation(options, mergePopulationChunks(options, inThisThread(options)));
+  const serial = summarizePopulation(options, inThisThread(options));
   const serialS = (performance.now() - a) / 1000;
   const serialCpu = cpu(process.cpuUsage(c0));
   rows.push([`population: ${N.toLocaleString('en-US')} patients × 28 days, all modules, 1 thread`, `${serialS.toFixed(1)} s (${((1000 * serialS) / N).toFixed(2)} ms per patient; CPU ${serialCpu.toFixed(1)} s)`]);
@@ -91,8 +90,7 @@ export async function benchPopulation(): Promise<[string, string][]> {
     await pool.run(parsePopulationOptions({ n: 2 * threads, seed: 2, dose: 4.5, days: 2, hypotheses })); // start-up and JIT
     a = performance.now();
     c0 = process.cpuUsage();
-    const chunks = await pool.run(options);
-    const parallel = summarizePopulation(options, mergePopulationChunks(options, chunks));
+    const parallel = summarizePopulation(options, await pool.run(options));
     const poolS = (performance.now() - a) / 1000;
     const poolCpu = cpu(process.cpuUsage(c0));
     rows.push([`population: the same on the worker pool, ${threads} threads (warm)`, `${poolS.toFixed(1)} s (${((1000 * poolS) / N).toFixed(2)} ms per patient; CPU ${poolCpu.toFixed(1)} s)`]);
@@ -104,7 +102,7 @@ export async function benchPopulation(): Promise<[string, string][]> {
     const fast = parsePopulationOptions({ n: N, seed: 1, dose: 4.5, time: '22:00', days: 28, hypotheses, rtol: 1e-4 });
     a = performance.now();
     c0 = process.cpuUsage();
-    summarizePopulation(fast, mergePopulationChunks(fast, await pool.run(fast)));
+    summarizePopulation(fast, await pool.run(fast));
     const fastS = (performance.now() - a) / 1000;
     rows.push([`population: the same on the pool at rtol 1e-4`, `${fastS.toFixed(1)} s (CPU ${cpu(process.cpuUsage(c0)).toFixed(1)} s; load ${load()})`]);
   } finally {

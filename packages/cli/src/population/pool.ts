@@ -16,11 +16,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   chunkRanges,
-  mergePopulationChunks,
+  PopulationMerger,
   runPopulation,
   summarizePopulation,
   PopulationError,
-  type PopulationChunk,
+  type MergedPopulation,
   type PopulationMessage,
   type PopulationOptions,
   type PopulationReply,
@@ -50,15 +50,14 @@ function workerEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-/** The cohort in this thread, chunk by chunk (the serial baseline). */
-export function inThisThread(options: PopulationOptions, onProgress?: (done: number, total: number) => void): PopulationChunk[] {
-  const chunks: PopulationChunk[] = [];
-  let before = 0;
+/** The cohort in this thread, chunk by chunk, merged as it goes (the serial baseline). */
+export function inThisThread(options: PopulationOptions, onProgress?: (done: number, total: number) => void): MergedPopulation {
+  const merger = new PopulationMerger(options);
   for (const r of chunkRanges(options.n, 1)) {
-    chunks.push(runPopulation(options, r, { onProgress: (d) => onProgress?.(before + d, options.n) }));
-    before += r.end - r.start;
+    const before = merger.done;
+    merger.add(runPopulation(options, r, { onProgress: (d) => onProgress?.(before + d, options.n) }));
   }
-  return chunks;
+  return merger.result();
 }
 
 /**
@@ -93,15 +92,16 @@ export class PopulationPool {
     this.failCurrent?.(e);
   }
 
-  /** Runs every chunk of the cohort; resolves with the chunks (any order). */
-  run(options: PopulationOptions, onProgress?: (done: number, total: number) => void): Promise<PopulationChunk[]> {
+  /** Runs every chunk of the cohort and merges the chunks as they arrive. */
+  run(options: PopulationOptions, onProgress?: (done: number, total: number) => void): Promise<MergedPopulation> {
     if (this.closed) return Promise.reject(new Error('the population pool is closed'));
     if (this.broken) return Promise.reject(this.broken);
     if (this.busy) return Promise.reject(new Error('the population pool runs one cohort at a time'));
     this.busy = true;
     const ranges = chunkRanges(options.n, this.threads * 4);
     const done = new Map<number, number>();
-    const chunks: PopulationChunk[] = [];
+    const merger = new PopulationMerger(options);
+    let received = 0;
     let next = 0;
     const give = (w: Worker) => {
       const r = ranges[next++];
@@ -114,13 +114,19 @@ export class PopulationPool {
       for (const d of done.values()) total += d;
       onProgress?.(total, options.n);
     };
-    return new Promise<PopulationChunk[]>((resolve, reject) => {
+    return new Promise<MergedPopulation>((resolve, reject) => {
       const finish = (e?: Error) => {
         this.busy = false;
         this.current = undefined;
         this.failCurrent = undefined;
         if (e) reject(e);
-        else resolve(chunks);
+        else {
+          try {
+            resolve(merger.result());
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        }
       };
       this.failCurrent = (e) => finish(e);
       this.current = (reply, w) => {
@@ -131,11 +137,17 @@ export class PopulationPool {
           this.broken = new PopulationError(reply.message, reply.field);
           finish(this.broken);
         } else {
-          chunks.push(reply.chunk);
+          give(w); // the next chunk first, so the worker computes while this thread merges
+          try {
+            merger.add(reply.chunk);
+          } catch (err) {
+            finish(err as Error);
+            return;
+          }
+          received++;
           done.set(reply.chunk.start, reply.chunk.end - reply.chunk.start);
           progress();
-          if (chunks.length === ranges.length) finish();
-          else give(w);
+          if (received === ranges.length) finish();
         }
       };
       for (const w of this.workers) give(w);
@@ -151,11 +163,10 @@ export class PopulationPool {
 /** Runs a cohort with a worker pool (or in this thread when threads = 1) and summarises it. */
 export async function runPopulationInPool(options: PopulationOptions, pool: PoolOptions = {}): Promise<PopulationResult> {
   const threads = Math.max(1, Math.floor(pool.threads ?? DEFAULT_THREADS));
-  if (threads === 1 || options.n < 2) return summarizePopulation(options, mergePopulationChunks(options, inThisThread(options, pool.onProgress)));
+  if (threads === 1 || options.n < 2) return summarizePopulation(options, inThisThread(options, pool.onProgress));
   const workers = new PopulationPool(Math.min(threads, options.n));
   try {
-    const chunks = await workers.run(options, pool.onProgress);
-    return summarizePopulation(options, mergePopulationChunks(options, chunks));
+    return summarizePopulation(options, await workers.run(options, pool.onProgress));
   } finally {
     await workers.close();
   }

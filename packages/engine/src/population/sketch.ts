@@ -223,10 +223,28 @@ export class SketchAccumulator {
 /** Sum of two packed sketches over the same cells (exact, commutative, associative). */
 export function mergeSketches(a: PackedSketch, b: PackedSketch): PackedSketch {
   if (a.cells !== b.cells) throw new RangeError(`cannot merge sketches of ${a.cells} and ${b.cells} cells`);
-  const cap = a.keys.length + b.keys.length;
-  const keys = new Int32Array(cap);
-  const counts = new Uint32Array(cap);
+  if (b.keys.length === 0) return a;
+  if (a.keys.length === 0) return b;
+  // first pass: the size of each merged cell, so the result is allocated once at its exact size
   const offsets = new Uint32Array(a.cells + 1);
+  for (let c = 0; c < a.cells; c++) {
+    let i = a.offsets[c]!;
+    const iEnd = a.offsets[c + 1]!;
+    let k = b.offsets[c]!;
+    const kEnd = b.offsets[c + 1]!;
+    let n = 0;
+    while (i < iEnd && k < kEnd) {
+      const ka = a.keys[i]!;
+      const kb = b.keys[k]!;
+      if (ka <= kb) i++;
+      if (kb <= ka) k++;
+      n++;
+    }
+    offsets[c + 1] = offsets[c]! + n + (iEnd - i) + (kEnd - k);
+  }
+  const total = offsets[a.cells]!;
+  const keys = new Int32Array(total);
+  const counts = new Uint32Array(total);
   let j = 0;
   for (let c = 0; c < a.cells; c++) {
     let i = a.offsets[c]!;
@@ -247,9 +265,8 @@ export function mergeSketches(a: PackedSketch, b: PackedSketch): PackedSketch {
         counts[j++] = b.counts[k++]!;
       }
     }
-    offsets[c + 1] = j;
   }
-  return { cells: a.cells, offsets, keys: keys.slice(0, j), counts: counts.slice(0, j) };
+  return { cells: a.cells, offsets, keys, counts };
 }
 
 /** An empty sketch of `cells` cells (the identity of mergeSketches). */
