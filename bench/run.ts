@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expandRegimen, LITERATURE, parameterValues, simpleRegimen, simulate } from '../packages/engine/src/index.js';
 import { benchOdeSolvers } from './ode-solvers.js';
+import { benchPopulation } from './population.js';
 import { benchServer } from './server.js';
 
 function median(xs: number[]): number {
@@ -52,6 +53,7 @@ if (typeof rMs === 'number') {
 } else rows.push(['R deSolve', rMs]);
 
 for (const r of await benchOdeSolvers()) rows.push([`ODE core: ${r.name}`, `${r.median_ms.toFixed(3)} ms`]);
+rows.push(...(await benchPopulation()));
 
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
