@@ -35,7 +35,4 @@ export function parseNumberOption(option: string, raw: string | undefined, rule:
   return value;
 }
 
-/** Rounds for output: 6 significant digits keeps files small and never prints float noise. */
-export function round6(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(6)) : x;
-}
+export { round6 } from '@ldn/engine';

@@ -31,3 +31,4 @@ export * from './models/ldn/equations.js';
 export * from './sensitivity/index.js';
 export * from './reports.js';
 export * from './population/index.js';
+export * from './format.js';

@@ -4,6 +4,7 @@
 // with messages that name the field and what is accepted.
 
 import { z } from 'zod';
+import { round6 } from './format.js';
 import { clockPosition, parseClock, parseDate } from './regimen/clock.js';
 import { expandRegimen, simpleRegimen, type DoseSchedule } from './regimen/expand.js';
 import { parseEventTable } from './regimen/nonmem.js';
@@ -75,9 +76,7 @@ const OUTPUTS = ['naltrexone_ng_ml', 'naltrexol_ng_ml', 'mu_occupancy', 'kappa_o
 export const MODEL_NOTE =
   'Model output for research and education, not a clinical fact: occupancy is calibrated to PET in healthy volunteers after single 2–50 mg doses; no PET data exist at LDN doses beyond 8 h.';
 
-function round(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(6)) : x;
-}
+const round = round6;
 
 function roundDeep<T>(value: T): T {
   if (typeof value === 'number') return round(value) as T;
