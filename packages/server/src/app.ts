@@ -149,7 +149,8 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
 
   const webDist = options.webDist ?? DEFAULT_WEB_DIST;
   if (existsSync(`${webDist}/index.html`)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, serve: true });
+    // wildcard: files are looked up per request, so a web rebuild is served without a restart
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html', serve: true });
   }
   registerWeb(app, webDist);
   return app;

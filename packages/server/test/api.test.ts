@@ -252,6 +252,13 @@ describe('the web build, when present', () => {
     expect((await web.inject({ url: '/' })).body).toContain('<title>app</title>');
     expect((await web.inject({ url: '/api/unknown' })).statusCode).toBe(404);
   });
+  it('serves files added after start (a web rebuild needs no restart) and answers a missing asset with 404, not index.html', async () => {
+    writeFileSync(join(dir, 'later.js'), 'console.log(2)');
+    expect((await web.inject({ url: '/later.js' })).body).toBe('console.log(2)');
+    const missing = await web.inject({ url: '/assets/gone-1234.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).not.toContain('<title>app</title>');
+  });
 });
 
 describe('limits and faults', () => {

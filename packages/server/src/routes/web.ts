@@ -20,6 +20,9 @@ export function registerWeb(app: FastifyInstance, webDist: string): void {
       const body: ErrorBody = { error: { code: 'not_found', message: `no endpoint ${req.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}; the endpoints are listed at /api/openapi.json`, field: null } };
       return reply.code(404).type('application/json; charset=utf-8').send(body);
     }
+    // a missing asset (a path that names a file) is a 404: answering it with index.html would
+    // make the browser load HTML as a script or stylesheet
+    if (/\.[A-Za-z0-9]{1,8}$/.test(path)) return reply.code(404).type('text/plain; charset=utf-8').send(`not found: ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`);
     if (existsSync(`${webDist}/index.html`)) return reply.type('text/html; charset=utf-8').sendFile('index.html', webDist);
     return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
   });
