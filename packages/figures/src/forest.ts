@@ -7,7 +7,7 @@
 // (study-row, study-ci, summary-diamond, prediction-interval, heterogeneity, data-x-*) so tests and
 // scripts can read the figure back.
 import { linearScale, logTicks, niceTicks } from './svg/scale.js';
-import { esc, fmt, fmtP, px, tickLabel } from './svg/text.js';
+import { esc, fmt as fmtDefault, fmtP, px, tickLabel } from './svg/text.js';
 
 export interface ForestRow {
   label: string;
@@ -58,12 +58,35 @@ export interface ForestPlotOptions {
   width?: number;
   /** x range on the analysis scale (default: all CIs, PI and the null value) */
   xDomain?: [number, number];
+  /** the figure's own words, for other languages (defaults: English) */
+  labels?: Partial<ForestLabels>;
+  /** number format for the texts (estimates, weights, heterogeneity), e.g. with a decimal comma */
+  formatNumber?: (x: number, digits: number) => string;
 }
+
+export interface ForestLabels {
+  study: string;
+  weight: string;
+  /** the confidence-interval header, e.g. "95% CI" */
+  ci: (levelPercent: number) => string;
+  predictionInterval: string;
+  heterogeneity: string;
+}
+
+const ENGLISH: ForestLabels = {
+  study: 'Study',
+  weight: 'Weight',
+  ci: (level) => `${level}% CI`,
+  predictionInterval: 'Prediction interval',
+  heterogeneity: 'Heterogeneity',
+};
 
 const ROW = 22;
 const FONT = 'font-family="Helvetica, Arial, sans-serif" font-size="12"';
 
 export function forestPlot(o: ForestPlotOptions): string {
+  const L: ForestLabels = { ...ENGLISH, ...o.labels };
+  const fmt = o.formatNumber ?? fmtDefault;
   const digits = o.digits ?? 2;
   const level = o.level ?? 0.95;
   const log = o.scale === 'log';
@@ -76,8 +99,10 @@ export function forestPlot(o: ForestPlotOptions): string {
   const labelW = Math.min(260, Math.max(90, 7 * Math.max(5, ...rows.map((r) => r.label.length), o.summary ? o.summary.label.length : 0)));
   const colW = columns.map((h, j) => Math.min(160, Math.max(60, 7 * Math.max(h.length, ...rows.map((r) => (r.cells?.[j] ?? '').length)) + 14)));
   const plotW = 260;
-  const weightW = 64;
-  const textW = 190;
+  const ciHead = `${o.effectLabel} [${L.ci(Math.round(level * 100))}]`;
+  // widths from the texts (≈7 px per character at 12 px), so longer words in other languages fit
+  const weightW = Math.max(64, 7 * L.weight.length + 16);
+  const textW = Math.max(190, 7 * ciHead.length + 16);
   const left = 12;
   const width = o.width ?? left + labelW + colW.reduce((s, w) => s + w, 0) + plotW + weightW + textW + 12;
   const plotX0 = left + labelW + colW.reduce((s, w) => s + w, 0) + 10;
@@ -108,16 +133,15 @@ export function forestPlot(o: ForestPlotOptions): string {
 
   if (o.title !== undefined) out.push(textEl(left, 20, o.title, 'class="title" font-weight="bold" font-size="14"'));
   // header
-  const ciHead = `${o.effectLabel} [${Math.round(level * 100)}% CI]`;
   out.push(`<g class="header" font-weight="bold">`);
-  out.push(textEl(left, headerY, 'Study'));
+  out.push(textEl(left, headerY, L.study));
   let cx = left + labelW;
   columns.forEach((h, j) => {
     out.push(textEl(cx + (colW[j] as number) - 8, headerY, h, 'text-anchor="end"'));
     cx += colW[j] as number;
   });
   out.push(textEl((plotX0 + plotX1) / 2, headerY, o.effectLabel, 'text-anchor="middle"'));
-  out.push(textEl(plotX1 + 20 + weightW - 8, headerY, 'Weight', 'text-anchor="end"'));
+  out.push(textEl(plotX1 + 20 + weightW - 8, headerY, L.weight, 'text-anchor="end"'));
   out.push(textEl(plotX1 + 20 + weightW + textW - 8, headerY, ciHead, 'text-anchor="end"'));
   out.push('</g>');
   out.push(`<line class="header-rule" x1="${left}" x2="${px(width - 12)}" y1="${px(headerY + 6)}" y2="${px(headerY + 6)}" stroke="#999"/>`);
@@ -171,7 +195,7 @@ export function forestPlot(o: ForestPlotOptions): string {
     if (finite(s.piLower) && finite(s.piUpper)) {
       y += ROW;
       out.push(`<g class="prediction-row" data-pi-lower="${s.piLower}" data-pi-upper="${s.piUpper}">`);
-      out.push(textEl(left, y + 4, 'Prediction interval'));
+      out.push(textEl(left, y + 4, L.predictionInterval));
       const a = clampX(s.piLower);
       const b = clampX(s.piUpper);
       out.push(`<line class="prediction-interval" x1="${px(a)}" x2="${px(b)}" y1="${px(y)}" y2="${px(y)}" stroke="#b03a2e" stroke-width="2"/>`);
@@ -187,7 +211,7 @@ export function forestPlot(o: ForestPlotOptions): string {
     if (h.I2 !== undefined) parts.push(`I² = ${fmt(h.I2, 1)}%`);
     if (h.Q !== undefined) parts.push(`Q = ${fmt(h.Q, 2)}${h.df !== undefined ? `, df = ${h.df}` : ''}${h.p !== undefined ? ` (p ${fmtP(h.p)})` : ''}`);
     y += ROW;
-    out.push(textEl(left, y + 4, `Heterogeneity: ${parts.join('; ')}`, 'class="heterogeneity" font-size="11"'));
+    out.push(textEl(left, y + 4, `${L.heterogeneity}: ${parts.join('; ')}`, 'class="heterogeneity" font-size="11"'));
   }
 
   // axis

@@ -148,3 +148,24 @@ describe('forest plot', () => {
     expect(parse(s).querySelectorAll('.clipped').length).toBeGreaterThan(0);
   });
 });
+
+describe('forest plot in another language', () => {
+  const rows = [{ label: 'A', estimate: 0, ciLower: -0.5, ciUpper: 0.5, weight: 100 }];
+  it('uses the given words and number format, and widens its columns to fit them', () => {
+    const en = forestPlot({ rows, scale: 'linear', effectLabel: 'MD' });
+    const uk = forestPlot({
+      rows,
+      scale: 'linear',
+      effectLabel: 'Різниця середніх (РС)',
+      labels: { study: 'Дослідження', weight: 'Вага у метааналізі', ci: (l) => `${l} % довірчий інтервал`, predictionInterval: 'Інтервал прогнозу', heterogeneity: 'Гетерогенність' },
+      formatNumber: (x, d) => x.toFixed(d).replace('.', ','),
+    });
+    const width = (svg: string) => Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
+    expect(uk).toContain('>Дослідження</text>');
+    expect(uk).toContain('>Вага у метааналізі</text>');
+    expect(uk).toContain('Різниця середніх (РС) [95 % довірчий інтервал]');
+    expect(uk).toContain('0,00 [-0,50, 0,50]');
+    expect(uk).toContain('100,0%');
+    expect(width(uk)).toBeGreaterThan(width(en));
+  });
+});

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { listStudies, type Study } from '@ldn/evidence';
 import { forestPlot } from '@ldn/figures';
-import { clip, forestGroups, relabelForestHeader } from '../src/evidence/forest.js';
+import { clip, forestGroups } from '../src/evidence/forest.js';
 
 describe('forestGroups', () => {
   it('collects the fibromyalgia effects: mean differences as reported, and an RR from counts', () => {
@@ -34,17 +34,22 @@ describe('forestGroups', () => {
 });
 
 describe('forest SVG', () => {
-  it('escapes record text and translates only the header', () => {
+  it('escapes record text and draws the header and numbers in the reader’s language', () => {
     const evil = '<img src=x onerror=alert(1)> Study';
-    let svg = forestPlot({ rows: [{ label: evil, estimate: 0.1, ciLower: -0.2, ciUpper: 0.4, cells: ['Weight'] }], columns: ['Outcome'], scale: 'log', effectLabel: 'RR' });
+    const svg = forestPlot({
+      rows: [{ label: evil, estimate: 0.1, ciLower: -0.2, ciUpper: 0.4, cells: ['Weight'] }],
+      columns: ['Outcome'],
+      scale: 'log',
+      effectLabel: 'RR',
+      labels: { study: 'Дослідження', weight: '', ci: (l) => `${l} % ДІ` },
+      formatNumber: (x, d) => x.toFixed(d).replace('.', ','),
+    });
     expect(svg).not.toContain('<img');
     expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt; Study');
-    svg = relabelForestHeader(svg, { study: 'Дослідження', weight: '', ci: (l) => `${l} % ДІ` });
     expect(svg).toContain('>Дослідження</text>');
     expect(svg).toContain('RR [95 % ДІ]</text>');
-    expect(svg).not.toContain('>Weight</text><text'); // the header's Weight is gone…
-    expect(svg).toContain('>Weight</text>'); // …but the row cell that says "Weight" is untouched
-    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt; Study');
+    expect(svg).toContain('1,11 [0,82, 1,49]'); // e^0.1, e^-0.2, e^0.4 with decimal commas
+    expect(svg).toContain('>Weight</text>'); // a record's cell that says "Weight" stays as it is
   });
 
   it('clip shortens with an ellipsis and counts characters, not UTF-16 units', () => {

@@ -127,18 +127,3 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * @ldn/figures draws the forest plot's fixed header words ("Study", "Weight", "95% CI") in English.
- * This replaces them inside the header group only (never in study rows, whose labels come from
- * records), with XML-escaped translations.
- */
-export function relabelForestHeader(svg: string, words: { study: string; weight: string; ci: (level: string) => string }): string {
-  return svg.replace(/<g class="header"[^>]*>[\s\S]*?<\/g>/, (group) =>
-    group
-      .replace(/>Study<\/text>/, `>${xmlEscape(words.study)}</text>`)
-      .replace(/>Weight<\/text>/, `>${xmlEscape(words.weight)}</text>`)
-      .replace(/ \[(\d+)% CI\]<\/text>/, (_m, level: string) => ` [${xmlEscape(words.ci(level))}]</text>`),
-  );
-}

@@ -13,7 +13,7 @@ import { useAsync } from '../components/useAsync.js';
 import { ApiErrorBox, countStatuses, NumberView } from '../components/Evidence.js';
 import { StudyLevelBadge } from '../components/Badge.js';
 import { SvgFigure } from '../components/SvgFigure.js';
-import { clip, forestGroups, relabelForestHeader, type ForestGroup } from '../evidence/forest.js';
+import { clip, forestGroups, type ForestGroup } from '../evidence/forest.js';
 
 export function conditionLabel(c: string, lang: string): string {
   const l = CONDITION_LABELS[c as Condition];
@@ -67,8 +67,11 @@ export function forestSvg(g: ForestGroup, i18n: I18n): string {
     // the abbreviation: the full name is the heading above the figure, and long names overrun the CI column
     effectLabel: t(`measure.short.${g.measure}` as MessageKey),
     digits: 2,
+    // the figure's words and numbers in the reader's language (no weights here: the effects are not pooled)
+    labels: { study: t('forest.col.study'), weight: '', ci: (level) => t('forest.ci', { level: String(level) }) },
+    formatNumber: (x, digits) => i18n.num(x, digits, digits),
   });
-  return relabelForestHeader(svg, { study: t('forest.col.study'), weight: '', ci: (level) => t('forest.ci', { level }) });
+  return svg;
 }
 
 /** The same effects as a table: full texts, localised numbers, links to the studies. */
