@@ -80,7 +80,7 @@ describe('ldn population output formats', () => {
     expect(r.code).toBe(0);
     const svg = readFileSync(file, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
-    for (const t of ['plasma concentration', 'μ-receptor occupancy', 'H1 net μ signalling', 'H2 plasma IL-6', 'H3 cell-growth rate']) expect(svg).toContain(t);
+    for (const t of ['plasma concentration', 'μ-receptor occupancy', 'H1 net μ signalling', 'H2 TLR4 inhibition', 'H3 cell-growth rate']) expect(svg).toContain(t);
     expect((svg.match(/fill-opacity="0.25"/g) ?? []).length).toBeGreaterThanOrEqual(6);
   });
 });

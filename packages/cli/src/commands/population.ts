@@ -194,20 +194,22 @@ export function populationCsv(r: PopulationResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-const HEADLINE: Record<HypothesisId, { id: string; title: string; unit: string }> = {
-  rebound: { id: 'mu_signal_rel', title: 'H1 net μ signalling', unit: '× no drug' },
-  tlr4: { id: 'il6_pg_ml', title: 'H2 plasma IL-6', unit: 'pg/mL' },
-  ogf: { id: 'growth_rate_rel', title: 'H3 cell-growth rate', unit: '× no drug' },
+// H2's IL-6 band would show only the assumed spread of baselines (the drug moves IL-6 by 0.01 %),
+// so its panel shows the TLR4 inhibition that drives it
+const HEADLINE: Record<HypothesisId, { id: string; title: string; unit: string; label: string; scale: number }> = {
+  rebound: { id: 'mu_signal_rel', title: 'H1 net μ signalling', unit: '× no drug', label: 'net μ signalling', scale: 1 },
+  tlr4: { id: 'tlr4_inhibition', title: 'H2 TLR4 inhibition', unit: '%', label: 'TLR4 inhibition', scale: 100 },
+  ogf: { id: 'growth_rate_rel', title: 'H3 cell-growth rate', unit: '× no drug', label: 'growth rate', scale: 1 },
 };
 
 export function populationSvg(r: PopulationResult): string {
   const b = r.bands;
   const scale = (x: readonly number[], f: number) => x.map((v) => v * f);
-  const percent = (id: string) => ({ p5: scale(b[id]!.p5, 100), p50: scale(b[id]!.p50, 100), p95: scale(b[id]!.p95, 100) });
+  const scaled = (id: string, f: number) => ({ p5: scale(b[id]!.p5, f), p50: scale(b[id]!.p50, f), p95: scale(b[id]!.p95, f) });
   const panels: BandPanel[] = [
     { title: 'plasma concentration', unit: 'ng/mL', scale: 'log', bands: [{ label: 'naltrexone', ...b.naltrexone_ng_ml! }, { label: '6β-naltrexol', ...b.naltrexol_ng_ml! }] },
-    { title: 'μ-receptor occupancy', unit: '%', domain: [0, 100], bands: [{ label: 'μ', ...percent('mu_occupancy') }] },
-    ...r.hypotheses.map((h) => ({ title: HEADLINE[h].title, unit: HEADLINE[h].unit, bands: [{ label: HYPOTHESIS_MODULES[h].id, ...b[HEADLINE[h].id]! }] })),
+    { title: 'μ-receptor occupancy', unit: '%', domain: [0, 100], bands: [{ label: 'μ', ...scaled('mu_occupancy', 100) }] },
+    ...r.hypotheses.map((h) => ({ title: HEADLINE[h].title, unit: HEADLINE[h].unit, bands: [{ label: HEADLINE[h].label, ...scaled(HEADLINE[h].id, HEADLINE[h].scale) }] })),
   ];
   const [hh, mm] = r.regimen.first_dose_clock.split(':').map(Number);
   return bandsSvg({
