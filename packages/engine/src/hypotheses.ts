@@ -43,14 +43,19 @@ function series(traj: Trajectory, id: string): Float64Array {
   return s;
 }
 
+/** The output at the last time (on or before the end) that falls on clock time `clockH`, interpolated linearly. */
 function valueAtClock(traj: Trajectory, id: string, clockH: number): { value: number; time_h: number } {
   const t = traj.time_h;
   const s = series(traj, id);
-  for (let i = t.length - 1; i >= 0; i--) {
-    const c = (((traj.firstDoseClockH + t[i]!) % 24) + 24) % 24;
-    if (Math.abs(c - clockH) < 1e-6) return { value: s[i]!, time_h: t[i]! };
-  }
-  return { value: NaN, time_h: NaN };
+  const end = t[t.length - 1]!;
+  const back = ((((traj.firstDoseClockH + end - clockH) % 24) + 24) % 24);
+  const at = end - back;
+  if (at < t[0]!) return { value: NaN, time_h: NaN };
+  let i = 0;
+  while (i + 1 < t.length && t[i + 1]! <= at) i++;
+  if (i + 1 >= t.length || t[i] === at) return { value: s[i]!, time_h: at };
+  const w = (at - t[i]!) / (t[i + 1]! - t[i]!);
+  return { value: s[i]! + w * (s[i + 1]! - s[i]!), time_h: at };
 }
 
 function mean(traj: Trajectory, id: string, [a, b]: [number, number]): number {

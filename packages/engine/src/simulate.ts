@@ -166,15 +166,15 @@ function exactDepot(model: ModelDefinition, values: Readonly<Record<string, numb
   const amountAt = (y: Float64Array, t: number) => y[d]! * Math.exp(-k * (t - y[n]!));
   return {
     wrap(inner: OdeSystem): OdeSystem {
-      const yIn = new Float64Array(n);
-      const dyIn = new Float64Array(n);
       return {
         dimension: n + 1,
         rhs(t, y, dy) {
-          for (let i = 0; i < n; i++) yIn[i] = y[i]!;
-          yIn[d] = amountAt(y, t);
-          inner.rhs(t, yIn, dyIn);
-          for (let i = 0; i < n; i++) dy[i] = dyIn[i]!;
+          // the exact amount is put in place for the model's right-hand side and the stored one put
+          // back before returning, so the solver's state is unchanged and nothing is copied
+          const stored = y[d]!;
+          y[d] = stored * Math.exp(-k * (t - y[n]!));
+          inner.rhs(t, y, dy);
+          y[d] = stored;
           dy[d] = 0;
           dy[n] = 0;
         },

@@ -147,3 +147,13 @@ describe('composition', () => {
     for (const p of preds) expect(p.evidence_grade.length).toBeGreaterThan(10);
   });
 });
+
+describe('predictions at a clock time off the output grid', () => {
+  it('a first dose at 22:30 still gives β-endorphin at 08:00 (interpolated between grid points)', () => {
+    const out = runSimulation({ dose: 4.5, time: '22:30', days: 7, step: 1, hypotheses: ['rebound'] });
+    const v = out.summary.hypotheses[0]!.numbers.beta_endorphin_0800_rel!;
+    expect(Number.isFinite(v)).toBe(true);
+    const onGrid = runSimulation({ dose: 4.5, time: '22:30', days: 7, step: 0.5, hypotheses: ['rebound'] }).summary.hypotheses[0]!.numbers.beta_endorphin_0800_rel!;
+    expect(Math.abs(v - onGrid)).toBeLessThan(0.01);
+  });
+});

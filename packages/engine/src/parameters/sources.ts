@@ -48,6 +48,7 @@ const list: Source[] = [
   { id: 'zagon1984', citation: 'Zagon IS, McLaughlin PJ. Duration of opiate receptor blockade determines tumorigenic response in mice with neuroblastoma. Life Sci 1984;35(4):409–416', doi: '10.1016/0024-3205(84)90651-9' },
   { id: 'zagon1987', citation: 'Zagon IS, McLaughlin PJ. J Natl Cancer Inst 1987;78(1):141–147 (nude mice, 6–8 h/day blockade)' },
   { id: 'zagon1989', citation: 'Zagon IS et al. Characterization of zeta (ζ), a new opioid receptor involved in growth. Brain Res 1989', url: 'https://pure.psu.edu/en/publications/characterization-of-zeta-ζ-a-new-opioid-receptor-involved-in-grow' },
+  { id: 'mccaul2000', citation: 'McCaul ME, Wand GS, Stauffer R, Lee SM, Rohde CA. Naltrexone dampens ethanol-induced cardiovascular and HPA axis activation. Alcohol Clin Exp Res 2000;24(4):480–487 (abstract: serum 6β-naltrexol doubled from 50 to 100 mg/day with a 4-fold between-subject range at each dose; 23 heavy drinkers)', url: 'https://acnpsearch.tweb-dev.unibo.it/singlejournalindex/75478705' },
   { id: 'seed-review', citation: 'Holianovskyi OV, Andriienko OO, Furman OV, Boyle F. Prospects of low-dose naltrexone in autoimmune pathology and endometriosis (the review this product is built from; ../shared/seed/)' },
   { id: 'calibration', citation: 'Fitted by `ldn calibrate` to the targets listed in its report (packages/engine/src/models/ldn/calibration.json)' },
   { id: 'modelling', citation: 'Modelling assumption of LDN Workbench; stated with a plausible range to vary in sensitivity analysis' },

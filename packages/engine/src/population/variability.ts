@@ -42,21 +42,13 @@ export interface ParameterVariability {
   readonly interval?: FractionInterval;
   /** unit of omega for `normal` (e.g. h) */
   readonly unit?: string;
-  /** source ids (parameters/sources.ts or POPULATION_SOURCES) */
+  /** source ids (parameters/sources.ts) */
   readonly sources: readonly string[];
   readonly evidence: EvidenceLevel;
   /** where the number comes from: the derivation with its numbers, or why it is assumed */
   readonly note: string;
 }
 
-/** Sources used here and not (yet) in parameters/sources.ts. */
-export const POPULATION_SOURCES = [
-  {
-    id: 'mccaul2000',
-    citation: 'McCaul ME, Wand GS, Stauffer R, Lee SM, Rohde CA. Naltrexone dampens ethanol-induced cardiovascular and HPA axis activation. Alcohol Clin Exp Res 2000;24(4):480–487 (abstract: serum 6β-naltrexol doubled from 50 to 100 mg/day with a 4-fold between-subject range at each dose; 23 heavy drinkers)',
-    url: 'https://acnpsearch.tweb-dev.unibo.it/singlejournalindex/75478705',
-  },
-] as const;
 
 // ---- arithmetic of the derivations -------------------------------------------------------------
 

@@ -7,7 +7,6 @@ import {
   DEFAULT_COVARIATES,
   DERIVATIONS,
   MODEL_ELASTICITY,
-  POPULATION_SOURCES,
   SOURCES,
   VARIABILITY,
   buildLdnModel,
@@ -30,7 +29,7 @@ describe('variability spec: every parameter has an entry with provenance', () =>
     expect([...ids].sort()).toEqual(Object.keys(typical).sort());
   });
   it('every source id is known; every entry that is not derived or sourced says "assumption" and its value', () => {
-    const known = new Set([...Object.keys(SOURCES), ...POPULATION_SOURCES.map((s) => s.id)]);
+    const known = new Set(Object.keys(SOURCES));
     for (const v of VARIABILITY) {
       for (const s of v.sources) expect(known, `${v.parameter}: source ${s}`).toContain(s);
       if (v.evidence === 'assumption') expect(v.note, v.parameter).toMatch(/^(assumption: (CV \d+%|normal, SD)|not varied \(assumption\))/);

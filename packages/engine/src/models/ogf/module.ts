@@ -8,6 +8,7 @@
 import type { OutputSpec, StateSpec } from '../../model/types.js';
 import { moduleParam as get, type BoundModule, type HypothesisModule } from '../modules/types.js';
 import { OGF_LITERATURE, OGF_SEED } from './parameters.js';
+import { powerOf } from '../modules/hill.js';
 
 const STATES: StateSpec[] = [
   { id: 'ogf.upregulation', unit: 'fraction', description: 'compensatory OGF/OGFr up-regulation' },
@@ -42,9 +43,10 @@ export const ogfModule: HypothesisModule = {
     const uMax = get(p, 'ogf.upregulationMax');
     const kU = get(p, 'ogf.upregulationRate');
     const gain = get(p, 'ogf.growthGain');
-    const o50n = Math.pow(o50, n);
+    const pow = powerOf(n);
+    const o50n = pow(o50);
     const blockade = (mu: number) => {
-      const x = Math.pow(mu, n);
+      const x = pow(mu);
       return x / (o50n + x);
     };
     return {

@@ -15,6 +15,7 @@
 import type { OutputSpec, StateSpec } from '../../model/types.js';
 import { moduleParam as get, type BoundModule, type HypothesisModule } from '../modules/types.js';
 import { REBOUND_LITERATURE, REBOUND_SEED } from './parameters.js';
+import { powerOf } from '../modules/hill.js';
 
 const STATES: StateSpec[] = [
   { id: 'rebound.endorphin', unit: 'pg/mL', description: 'plasma β-endorphin' },
@@ -79,7 +80,8 @@ export const reboundModule: HypothesisModule = {
     const muUp = get(p, 'rebound.morUpMax');
     const deltaUp = get(p, 'rebound.dorUpMax');
     const kR = get(p, 'rebound.receptorRate');
-    const o50n = Math.pow(o50, n);
+    const pow = powerOf(n);
+    const o50n = pow(o50);
     const production = (clock: number) => k * mean * ((1 - w) * (1 + a * Math.cos((TWO_PI * (clock - phi)) / 24)) + (w > 0 ? w * 24 * wrappedNormal(clock, centre, sd) : 0));
     return {
       initial(y, o) {
@@ -91,7 +93,7 @@ export const reboundModule: HypothesisModule = {
       },
       rhs(s, y, o, dy) {
         const prod = production(s.clockH);
-        const occN = Math.pow(s.mu, n);
+        const occN = pow(s.mu);
         const drive = (sMax * occN) / (o50n + occN);
         const fb = y[o + 2]!;
         dy[o] = prod * (1 + fb) - k * y[o]!;
