@@ -234,3 +234,32 @@ describe('ldn meta bad input exits 2 naming the row and column', () => {
     expect(err).toMatch(/--input/);
   });
 });
+
+describe('RevMan compatibility and funnel plot', () => {
+  it('--revman5 with MH reproduces RevMan 5 random effects on the Fleiss 1993 export (evidence.md 2.5)', async () => {
+    const r = await json(['--input', aspirin, '--measure', 'OR', '--method', 'MH', '--revman5']);
+    const re = r.revman5_random as { tau2: number; statistic: number; exp: { estimate: number; ci_lower: number; ci_upper: number } };
+    rel(re.exp.estimate, 0.87628887);
+    rel(re.exp.ci_lower, 0.77429952);
+    rel(re.exp.ci_upper, 0.99171207);
+    rel(re.statistic, -2.09178975);
+    expect(Math.abs(re.tau2 - 0.0096373)).toBeLessThan(1e-7);
+    // and the MH common effect stays the main result, as RevMan's own fixed analysis
+    rel((r.exp as { estimate: number }).estimate, 0.89686556);
+  });
+  it('--revman5 without MH is a usage error naming the option', async () => {
+    const code = await main(['meta', '--input', aspirin, '--measure', 'OR', '--method', 'DL', '--revman5']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--revman5 .* use it with --method MH, not DL/);
+  });
+  it('--plot funnel draws the funnel plot of the studies', async () => {
+    const code = await main(['meta', '--input', bcg, '--measure', 'RR', '--method', 'REML', '--format', 'svg', '--plot', 'funnel']);
+    expect(code).toBe(0);
+    expect(out.startsWith('<svg')).toBe(true);
+    expect((out.match(/class="study-point"|<circle/g) ?? []).length).toBeGreaterThanOrEqual(13);
+  });
+  it('--plot needs --format svg', async () => {
+    expect(await main(['meta', '--input', bcg, '--measure', 'RR', '--method', 'REML', '--plot', 'funnel'])).toBe(2);
+    expect(err).toMatch(/--plot funnel draws a figure; use it with --format svg/);
+  });
+});

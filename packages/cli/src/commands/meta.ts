@@ -1,6 +1,6 @@
 // `ldn meta`: meta-analysis of a CSV of studies with the evidence package's metafor-compatible engine.
 //   ldn meta --input FILE.csv --measure RR|OR|RD|PETO|MD|SMD|PLO|GEN --method FE|MH|PETO|DL|REML|ML|PM|HE|SJ|EB|HS
-//            [--knha] [--subgroup COLUMN] --format table|json|svg [--out FILE]
+//            [--knha] [--subgroup COLUMN] [--revman5] --format table|json|svg [--plot forest|funnel] [--out FILE]
 // CSV layouts: study,events_1,total_1,events_2,total_2 (2x2; group 1 treated) | study,mean_1,sd_1,n_1,mean_2,
 // sd_2,n_2 | study,events,total (single arm) | study,yi,vi (generic); extra columns are kept for the figure.
 // Every input problem (missing column, bad cell, negative count, events above total, zero total, too few
@@ -16,6 +16,7 @@ import {
   MetaRequestError,
   isRatioMeasure,
   metaForestData,
+  metaFunnelData,
   metaJson,
   metaModelLabel,
   qnorm,
@@ -27,13 +28,14 @@ import {
   type RmaFit,
   type SubgroupAnalysis,
 } from '@ldn/evidence';
-import { forestPlot } from '@ldn/figures';
+import { forestPlot, funnelPlot } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
 
 const MEASURES = META_MEASURES;
 const METHODS = META_METHODS;
 const FORMATS = ['table', 'json', 'svg'] as const;
+const PLOTS = ['forest', 'funnel'] as const;
 type Method = MetaMethod;
 
 interface MetaOptions {
@@ -41,7 +43,9 @@ interface MetaOptions {
   measure: string;
   method: string;
   knha?: boolean;
+  revman5?: boolean;
   subgroup?: string;
+  plot: string;
   format: string;
   out?: string;
 }
@@ -108,6 +112,12 @@ function table(f: PooledFit, measure: Measure, method: Method, sg: SubgroupAnaly
     const mh = f as MhFit;
     if (mh.cmh) lines.push(`Cochran-Mantel-Haenszel X^2 = ${f4(mh.cmh.statistic)}, p = ${pfmt(mh.cmh.p)}`);
     if (mh.tarone) lines.push(`Tarone X^2(${mh.tarone.df}) = ${f4(mh.tarone.statistic)}, p = ${pfmt(mh.tarone.p)}`);
+    const rr = mh.revman5Random;
+    if (rr) {
+      lines.push('');
+      lines.push('RevMan 5 random effects (DerSimonian-Laird tau^2 from Q about the MH estimate):');
+      lines.push(`  ${measure} = ${f4(t(rr.estimate))}, ${pct}% CI [${f4(t(rr.ciLower))}, ${f4(t(rr.ciUpper))}], z = ${f4(rr.statistic)}, p = ${pfmt(rr.p)}, tau^2 = ${f4(rr.tau2)}`);
+    }
   }
   if (f.omitted.length > 0) lines.push(`Omitted (not estimable): ${f.omitted.join(', ')}`);
   if (sg) {
@@ -128,7 +138,11 @@ function run(opts: MetaOptions): void {
   const measure = parseFormat(opts.measure.toUpperCase(), MEASURES, '--measure');
   const method = parseFormat(opts.method.toUpperCase(), METHODS, '--method');
   const format = parseFormat(opts.format, FORMATS, '--format');
+  const plot = parseFormat(opts.plot, PLOTS, '--plot');
   const knha = opts.knha === true;
+  const revman5 = opts.revman5 === true;
+  if (revman5 && method !== 'MH') throw new UsageError(`--revman5 reproduces RevMan 5's random-effects analysis of Mantel-Haenszel data; use it with --method MH, not ${method}`);
+  if (plot !== 'forest' && format !== 'svg') throw new UsageError(`--plot ${plot} draws a figure; use it with --format svg`);
   if (method === 'MH' && !(measure === 'RR' || measure === 'OR' || measure === 'RD')) {
     throw new UsageError(`--method MH needs --measure RR, OR or RD, not ${measure}`);
   }
@@ -146,10 +160,10 @@ function run(opts: MetaOptions): void {
   }
   const file = opts.input;
   try {
-    const result = runMetaAnalysis({ csv: text, measure, method, knha, subgroup: opts.subgroup ?? null });
+    const result = runMetaAnalysis({ csv: text, measure, method, knha, subgroup: opts.subgroup ?? null, revman5 });
     let output: string;
     if (format === 'json') output = `${JSON.stringify(metaJson(result), null, 2)}\n`;
-    else if (format === 'svg') output = forestPlot(metaForestData(result));
+    else if (format === 'svg') output = plot === 'funnel' ? funnelPlot(metaFunnelData(result)) : forestPlot(metaForestData(result));
     else output = `${table(result.fit, result.measure, method, result.subgroups)}\n`;
     writeOutput(output, opts.out);
   } catch (err) {
@@ -166,6 +180,8 @@ export function registerMeta(program: Command): void {
     .requiredOption('--method <method>', `model: ${METHODS.join('|')} (FE = inverse-variance common effect; others = tau^2 estimators)`)
     .option('--knha', 'Knapp-Hartung test and CI (random-effects methods)')
     .option('--subgroup <column>', 'CSV column defining subgroups (separate tau^2 per subgroup; test of differences)')
+    .option('--revman5', "with --method MH: also RevMan 5's random-effects result (DL tau^2 from Q about the MH estimate)")
+    .option('--plot <plot>', `figure for --format svg: ${PLOTS.join('|')}`, 'forest')
     .option('--format <format>', `output: ${FORMATS.join('|')}`, 'table')
     .option('--out <file>', 'write to FILE instead of stdout')
     .action((opts: MetaOptions) => {

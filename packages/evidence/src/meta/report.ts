@@ -36,12 +36,15 @@ export interface MetaRequest {
   knha?: boolean;
   /** CSV column defining subgroups */
   subgroup?: string | null;
+  /** with method MH: also RevMan 5's random-effects analysis (DL τ² from Q about the MH estimate) */
+  revman5?: boolean;
 }
 
 /** What a meta-analysis request got wrong besides the CSV cells; `field` is the request field. */
 export type MetaProblem =
   | { kind: 'method_measure'; method: MetaMethod; measure: Measure }
   | { kind: 'knha_method'; method: MetaMethod }
+  | { kind: 'revman5_method'; method: MetaMethod }
   | { kind: 'subgroup_missing'; column: string; available: string[] }
   | { kind: 'subgroup_empty'; column: string; row: number; study: string };
 
@@ -52,7 +55,7 @@ export class MetaRequestError extends Error {
     super(describeMetaProblem(problem));
     this.name = 'MetaRequestError';
     this.problem = problem;
-    this.field = problem.kind === 'method_measure' || problem.kind === 'knha_method' ? 'method' : problem.kind === 'subgroup_missing' ? 'subgroup' : 'csv';
+    this.field = problem.kind === 'method_measure' || problem.kind === 'knha_method' ? 'method' : problem.kind === 'revman5_method' ? 'revman5' : problem.kind === 'subgroup_missing' ? 'subgroup' : 'csv';
   }
 }
 
@@ -65,6 +68,8 @@ export function describeMetaProblem(p: MetaProblem): string {
         : `method PETO pools Peto odds ratios; use measure PETO (or OR), not ${p.measure}`;
     case 'knha_method':
       return `knha applies to random-effects methods (DL, REML, ML, PM, HE, SJ, EB, HS), not ${p.method}`;
+    case 'revman5_method':
+      return `revman5 reproduces RevMan 5's random-effects analysis of Mantel-Haenszel data; use it with method MH, not ${p.method}`;
     case 'subgroup_missing':
       return `subgroup column "${p.column}" is not in the CSV header (${p.available.join(', ')})`;
     case 'subgroup_empty':
@@ -73,7 +78,8 @@ export function describeMetaProblem(p: MetaProblem): string {
 }
 
 /** Option combinations that no model accepts (checked before the CSV is read). */
-export function checkMetaOptions(measure: Measure, method: MetaMethod, knha: boolean): void {
+export function checkMetaOptions(measure: Measure, method: MetaMethod, knha: boolean, revman5 = false): void {
+  if (revman5 && method !== 'MH') throw new MetaRequestError({ kind: 'revman5_method', method });
   if (method === 'MH' && !(measure === 'RR' || measure === 'OR' || measure === 'RD')) throw new MetaRequestError({ kind: 'method_measure', method, measure });
   if (method === 'PETO' && !(measure === 'OR' || measure === 'PETO')) throw new MetaRequestError({ kind: 'method_measure', method, measure });
   if (knha && (method === 'FE' || method === 'MH' || method === 'PETO')) throw new MetaRequestError({ kind: 'knha_method', method });
@@ -98,10 +104,10 @@ function subset(input: EscalcInput, rows: readonly number[]): EscalcInput {
 }
 
 /** Fits one model; `rows[j]` is the input row of the fit's j-th study (IV models leave out non-estimable rows). */
-function fitRows(input: EscalcInput, method: MetaMethod, knha: boolean, allowSingle: boolean): { fit: PooledFit; rows: number[] } {
+function fitRows(input: EscalcInput, method: MetaMethod, knha: boolean, allowSingle: boolean, revman5 = false): { fit: PooledFit; rows: number[] } {
   if (method === 'MH' || method === 'PETO') {
     const tables = input.studies as readonly TwoByTwoStudy[];
-    const fit = method === 'PETO' ? rmaPeto(tables) : rmaMH(tables, { measure: input.measure as 'RR' | 'OR' | 'RD' });
+    const fit = method === 'PETO' ? rmaPeto(tables) : rmaMH(tables, { measure: input.measure as 'RR' | 'OR' | 'RD', revman5 });
     return { fit, rows: tables.map((_t, i) => i) };
   }
   const es = escalc(input);
@@ -124,11 +130,12 @@ export interface MetaAnalysisResult {
 /** Reads the CSV, fits the model (and the subgroups). Throws EvidenceInputError or MetaRequestError. */
 export function runMetaAnalysis(req: MetaRequest): MetaAnalysisResult {
   const knha = req.knha === true;
-  checkMetaOptions(req.measure, req.method, knha);
+  const revman5 = req.revman5 === true;
+  checkMetaOptions(req.measure, req.method, knha, revman5);
   const effMeasure: Measure = req.method === 'PETO' ? 'PETO' : req.measure;
   const csv = studiesFromCsv(req.csv, req.measure);
   const input: EscalcInput = effMeasure === req.measure ? csv.input : { measure: 'PETO', studies: csv.input.studies as readonly TwoByTwoStudy[] };
-  const { fit, rows } = fitRows(input, req.method, knha, false);
+  const { fit, rows } = fitRows(input, req.method, knha, false, revman5);
   let sg: SubgroupAnalysis<PooledFit> | null = null;
   const subgroup = req.subgroup ?? null;
   if (subgroup !== null) {
@@ -138,7 +145,7 @@ export function runMetaAnalysis(req: MetaRequest): MetaAnalysisResult {
     if (empty >= 0) throw new MetaRequestError({ kind: 'subgroup_empty', column: subgroup, row: empty + 1, study: csv.studies[empty] ?? '' });
     sg = subgroupAnalysis(col, (r) => fitRows(subset(input, r), req.method, knha, true).fit);
   }
-  return { request: { csv: req.csv, measure: req.measure, method: req.method, knha, subgroup }, measure: effMeasure, csv, input, fit, fitRows: rows, subgroups: sg };
+  return { request: { csv: req.csv, measure: req.measure, method: req.method, knha, subgroup, revman5 }, measure: effMeasure, csv, input, fit, fitRows: rows, subgroups: sg };
 }
 
 const num = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
@@ -200,6 +207,21 @@ export function metaJson(r: MetaAnalysisResult): Record<string, unknown> {
     const mh = fit as MhFit;
     doc.cmh = mh.cmh;
     doc.tarone = mh.tarone;
+    if (mh.revman5Random) {
+      const rr = mh.revman5Random;
+      doc.revman5_random = {
+        model: 'RevMan 5 random effects: DerSimonian-Laird tau^2 from Q about the Mantel-Haenszel estimate, inverse-variance pooling',
+        tau2: num(rr.tau2),
+        estimate: num(rr.estimate),
+        se: num(rr.se),
+        statistic: num(rr.statistic),
+        p: num(rr.p),
+        ci_lower: num(rr.ciLower),
+        ci_upper: num(rr.ciUpper),
+        weights: rr.weights.map(num),
+        ...(ratio ? { exp: { estimate: num(Math.exp(rr.estimate)), ci_lower: num(Math.exp(rr.ciLower)), ci_upper: num(Math.exp(rr.ciUpper)) } } : {}),
+      };
+    }
   }
   if (r.subgroups !== null) {
     doc.subgroups = r.subgroups.groups.map((g) => ({ group: g.group, ...summaryJson(g.fit, ratio) }));
@@ -271,3 +293,19 @@ export function metaForestData(r: MetaAnalysisResult): MetaForestData {
   };
 }
 
+
+/** A funnel plot's data (the input of `funnelPlot` in @ldn/figures): every estimable study's yi and vi around the pooled estimate. */
+export function metaFunnelData(r: MetaAnalysisResult): { yi: number[]; vi: number[]; labels: string[]; estimate: number; scale: 'log' | 'linear'; effectLabel: string; level: number; z: number } {
+  const f = r.fit;
+  const keep = f.yi.flatMap((y, i) => (Number.isFinite(y) && Number.isFinite(f.vi[i] as number) ? [i] : []));
+  return {
+    yi: keep.map((i) => f.yi[i] as number),
+    vi: keep.map((i) => f.vi[i] as number),
+    labels: keep.map((i) => f.studies[i] as string),
+    estimate: f.estimate,
+    scale: isRatioMeasure(r.measure) ? 'log' : 'linear',
+    effectLabel: MEASURE_NAMES[r.measure],
+    level: f.level,
+    z: qnorm(1 - (1 - f.level) / 2),
+  };
+}
