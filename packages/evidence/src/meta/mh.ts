@@ -7,6 +7,7 @@
 import { pchisqUpper, pnorm2, qnorm } from '../stats/distributions.js';
 import { EvidenceInputError, requireLevel } from '../stats/errors.js';
 import { escalc } from './escalc.js';
+import { commonEffectFit, heterogeneityFromQ } from './common-effect.js';
 import type { PooledFit, TwoByTwoStudy, ZeroCellTarget } from './types.js';
 
 export interface MhOptions {
@@ -175,18 +176,8 @@ export function rmaMH(tables: readonly TwoByTwoStudy[], options: MhOptions): MhF
   const yi = keep.map((i) => es.yi[i] as number);
   const vi = keep.map((i) => es.vi[i] as number);
   const kyi = yi.length;
-  let Q = 0;
-  let Qp = 1;
-  let I2 = 0;
-  let H2 = 1;
-  if (kyi > 1) {
-    Q = Math.max(0, sum(yi.map((y, j) => (y - estimate) ** 2 / (vi[j] as number))));
-    Qp = pchisqUpper(Q, kyi - 1);
-    I2 = Q > 0 ? Math.max(0, (100 * (Q - (kyi - 1))) / Q) : 0;
-    H2 = Q / (kyi - 1);
-  }
-  const statistic = estimate / se;
-  const sWeights = sum(weightsRaw);
+  const Q = kyi > 1 ? Math.max(0, sum(yi.map((y, j) => (y - estimate) ** 2 / (vi[j] as number)))) : 0;
+  const heterogeneity = heterogeneityFromQ(Q, kyi);
 
   let revman5Random: RevMan5Random | null = null;
   if (options.revman5 === true && kyi >= 1) {
@@ -210,34 +201,9 @@ export function rmaMH(tables: readonly TwoByTwoStudy[], options: MhOptions): MhF
   }
 
   return {
+    ...commonEffectFit({ model: 'MH', measure, k: K, estimate, se, z, level, Q, kyi, heterogeneity, es, weights: weightsRaw }),
     model: 'MH',
-    measure,
     method: 'MH',
-    k: K,
-    estimate,
-    se,
-    statistic,
-    df: null,
-    p: pnorm2(statistic),
-    ciLower: estimate - z * se,
-    ciUpper: estimate + z * se,
-    tau2: 0,
-    tau2Ci: null,
-    I2,
-    I2Ci: null,
-    H2,
-    H2Ci: null,
-    Q,
-    Qdf: Math.max(0, kyi - 1),
-    Qp,
-    piLower: estimate - z * se,
-    piUpper: estimate + z * se,
-    level,
-    studies: es.studies,
-    yi: es.yi,
-    vi: es.vi,
-    weights: weightsRaw.map((x) => (100 * x) / sWeights),
-    omitted: es.studies.filter((_s, i) => es.dropped[i] as boolean),
     cmh,
     tarone,
     revman5Random,

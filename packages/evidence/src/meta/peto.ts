@@ -1,9 +1,10 @@
 // Peto's one-step odds ratio, as metafor's rma.peto(): log OR = sum(O - E) / sum(V) with the hypergeometric
 // expectation E and variance V of each table, no continuity correction (none is needed), and Q = sum
 // (O - E)^2 / V - (sum(O - E))^2 / sum(V) over the tables with V > 0.
-import { pchisqUpper, pnorm2, qnorm } from '../stats/distributions.js';
+import { qnorm } from '../stats/distributions.js';
 import { EvidenceInputError, requireLevel } from '../stats/errors.js';
 import { escalc } from './escalc.js';
+import { commonEffectFit, heterogeneityFromQ } from './common-effect.js';
 import type { PooledFit, TwoByTwoStudy, ZeroCellTarget } from './types.js';
 
 export interface PetoOptions {
@@ -46,43 +47,6 @@ export function rmaPeto(tables: readonly TwoByTwoStudy[], options: PetoOptions =
   const kPos = V.filter((v) => v > 0).length;
   const kyi = es.dropped.filter((x) => !x).length;
   const Q = Math.max(0, sum(OmE.map((o, i) => ((V[i] as number) > 0 ? (o * o) / (V[i] as number) : 0))) - sum(OmE) ** 2 / sumV);
-  let Qp = 1;
-  let I2 = 0;
-  let H2 = 1;
-  if (kPos > 1) {
-    Qp = pchisqUpper(Q, kyi - 1);
-    I2 = Q > 0 ? Math.max(0, (100 * (Q - (kyi - 1))) / Q) : 0;
-    H2 = Q / (kyi - 1);
-  }
-  const statistic = estimate / se;
-  return {
-    model: 'PETO',
-    measure: 'PETO',
-    method: 'PETO',
-    k: tables.length,
-    estimate,
-    se,
-    statistic,
-    df: null,
-    p: pnorm2(statistic),
-    ciLower: estimate - z * se,
-    ciUpper: estimate + z * se,
-    tau2: 0,
-    tau2Ci: null,
-    I2,
-    I2Ci: null,
-    H2,
-    H2Ci: null,
-    Q,
-    Qdf: Math.max(0, kyi - 1),
-    Qp,
-    piLower: estimate - z * se,
-    piUpper: estimate + z * se,
-    level,
-    studies: es.studies,
-    yi: es.yi,
-    vi: es.vi,
-    weights: V.map((v) => (100 * v) / sumV),
-    omitted: es.studies.filter((_s, i) => es.dropped[i] as boolean),
-  };
+  const heterogeneity = heterogeneityFromQ(Q, kyi, kPos > 1);
+  return { ...commonEffectFit({ model: 'PETO', measure: 'PETO', k: tables.length, estimate, se, z, level, Q, kyi, heterogeneity, es, weights: V }), model: 'PETO', method: 'PETO' };
 }
