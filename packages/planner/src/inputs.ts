@@ -191,8 +191,9 @@ export function parsePlanRequest(input: unknown): ParsedRequest {
   throw new PlanInputError(field || '(request)', missing ? issue.message.replace(/^must be/, 'is required; give') : `${value ? `${value} ` : ''}${issue.message}`);
 }
 
-export function planRequestJsonSchema(): unknown {
-  return z.toJSONSchema(planRequestSchema, { io: 'input', unrepresentable: 'any' });
+/** The request's JSON Schema (draft 2020-12; `openapi-3.0` for an OpenAPI 3.0 document such as the server's). */
+export function planRequestJsonSchema(target: 'draft-2020-12' | 'openapi-3.0' = 'draft-2020-12'): unknown {
+  return z.toJSONSchema(planRequestSchema, { io: 'input', unrepresentable: 'any', target });
 }
 
 /** "1:7,2:7,3:7,4.5" → custom steps (dose mg : days; the last may omit days) */

@@ -163,7 +163,7 @@ export function buildPlan(input: unknown, options: BuildOptions = {}): PlanOutpu
 
 export type RuleListing = Pick<RuleResult, 'id' | 'n' | 'group' | 'levels' | 'title' | 'message' | 'evidence' | 'sources'>;
 
-/** Every rule as data, for `ldn plan rules` and the web app's rules page. */
+/** Every rule as data: `ldn plan rules --format json`, GET /api/plans/rules and the web app's rules page. */
 export function listRules(): RuleListing[] {
   return RULES.map((r) => ({ id: r.id, n: r.n, group: r.group, levels: [...r.levels], title: r.title, message: r.message, evidence: r.evidence, sources: ruleSources(r) }));
 }

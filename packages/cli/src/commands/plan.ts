@@ -20,6 +20,7 @@ import type { Command } from 'commander';
 import {
   buildPlan,
   EVIDENCE_TAG_LABELS,
+  listPresets,
   listRules,
   PlanInputError,
   planToHtml,
@@ -508,5 +509,5 @@ function listCommand(list: 'rules' | 'presets', flags: Flags): void {
   const lang = parseFormat(typeof flags.lang === 'string' ? flags.lang : 'en', LANGS, '--lang');
   const out = typeof flags.out === 'string' ? flags.out : undefined;
   if (list === 'rules') return writeOutput(format === 'json' ? JSON.stringify(listRules()) : rulesText(lang), out);
-  writeOutput(format === 'json' ? JSON.stringify({ presets: PRESETS, unavailable: UNAVAILABLE_PRESETS }) : presetsText(lang), out);
+  writeOutput(format === 'json' ? JSON.stringify(listPresets()) : presetsText(lang), out);
 }

@@ -159,3 +159,8 @@ export function presetById(id: string): Preset {
   if (!p) throw new Error(`no preset ${id}`);
   return p;
 }
+
+/** The presets and the protocols left out, as `ldn plan presets --format json` and GET /api/plans/presets give them. */
+export function listPresets(): { presets: readonly Preset[]; unavailable: typeof UNAVAILABLE_PRESETS } {
+  return { presets: PRESETS, unavailable: UNAVAILABLE_PRESETS };
+}
