@@ -21,6 +21,7 @@ import { registerParams } from './routes/params.js';
 import { registerEvidence } from './routes/evidence.js';
 import { registerMeta } from './routes/meta.js';
 import { registerScenarios } from './routes/scenarios.js';
+import { registerPlans } from './routes/plans.js';
 import { registerJobs } from './routes/jobs.js';
 import { registerWeb } from './routes/web.js';
 
@@ -114,7 +115,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'LDN Workbench API', version: API_VERSION, description: 'Simulator, evidence base and meta-analysis of low-dose naltrexone. Model output is for research and education, not clinical fact.' },
+      info: { title: 'LDN Workbench API', version: API_VERSION, description: 'Simulator, evidence base, meta-analysis and dosing planner of low-dose naltrexone. Model output is for research and education, not clinical fact; a plan supports, and does not replace, the clinician.' },
       tags: [
         { name: 'system', description: 'health and documents' },
         { name: 'simulator', description: 'simulate, compare, parameters' },
@@ -122,6 +123,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
         { name: 'evidence', description: 'studies, claims, checks' },
         { name: 'meta-analysis', description: 'meta-analysis and saved analyses' },
         { name: 'scenarios', description: 'saved simulator scenarios' },
+        { name: 'planner', description: 'dosing plans (ldn plan), its rules and presets, saved plans' },
       ],
     },
   });
@@ -144,6 +146,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   registerEvidence(app, services);
   registerMeta(app, services);
   registerScenarios(app, services);
+  registerPlans(app, services);
   registerJobs(app, services);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -93,3 +93,22 @@ export const populationBody = z
   })
   .catchall(z.unknown())
   .describe('the `ldn population` options as JSON: n, seed, and the simulate options (dose, time, days, …)');
+
+// ---------- dosing planner ----------
+// The plan request itself is validated by @ldn/planner (buildPlan → PlanInputError naming the
+// field), exactly as `ldn plan` validates it; the server only checks what wraps it.
+
+const outputFormat = z.enum(['json', 'ics', 'html'], { error: 'must be json, ics or html (PDF is CLI-only: ldn plan --format pdf)' }).default('json');
+const perDose = z.enum(['true', 'false'], { error: 'must be true or false' }).optional().describe('ics: one event per dose instead of a daily rule per step');
+
+export const planQuery = z.object({ format: outputFormat, per_dose: perDose }).strict();
+
+export const planListQuery = z.object({ lang: z.enum(['en', 'uk'], { error: 'must be en or uk' }).default('en').describe('accepted as `ldn plan rules --lang`; the JSON carries both languages') }).strict();
+
+export const savedPlanBody = z
+  .object({
+    name,
+    request: z.record(z.string(), z.unknown()).describe('a plan request (the POST /api/plans body)'),
+    notes: z.string().max(20_000, 'must be at most 20000 characters').default(''),
+  })
+  .strict();

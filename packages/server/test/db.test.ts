@@ -1,11 +1,15 @@
 // The repository layer on every back end: round trips, ordering, JSON and timestamp types that are
 // the same on PGlite and PostgreSQL, transactions that roll back whole, unique ids as conflicts,
-// migrations that apply twice without harm, and a data directory that keeps its data across restarts.
-import { mkdtempSync, rmSync } from 'node:fs';
+// migrations that apply twice without harm, a database made before a migration upgraded at start,
+// and a data directory that keeps its data across restarts.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, redactUrl, type Database } from '../src/db/client.js';
+import { MIGRATIONS_DIR, openDatabase, redactUrl, type Database } from '../src/db/client.js';
 import { ConflictError, Repository } from '../src/db/repository.js';
 import { BACKENDS } from './helpers.js';
 
@@ -54,6 +58,25 @@ describe.each(BACKENDS)('repository on $name', (backend) => {
     expect(all.studies).toEqual([{ id: 'study-a' }]);
   });
 
+  it('stores saved plans with their output as sent (json keeps key order on both back ends)', async () => {
+    const plan = { status: 'ok', z: 1, a: { y: [1, 2.5, null], b: 'ü ✓ <b>' }, m: -0.000123, k: 1e-9 };
+    const a = await repo.createSavedPlan('p1', { name: 'first', request: { start: '2026-12-01', condition: 'endometriosis' }, notes: 'n', plan });
+    expect(a).toMatchObject({ id: 'p1', name: 'first', notes: 'n' });
+    expect(JSON.stringify(a.plan)).toBe(JSON.stringify(plan));
+    expect(JSON.stringify(a.request)).toBe('{"start":"2026-12-01","condition":"endometriosis"}');
+    await repo.createSavedPlan('p2', { name: 'second', request: {}, notes: '', plan: {} });
+    const got = await repo.getSavedPlan('p1');
+    expect(got).toEqual(a);
+    expect(JSON.stringify(got!.plan)).toBe(JSON.stringify(plan));
+    const list = await repo.listSavedPlans();
+    expect(list.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(list[0]).toEqual({ id: 'p1', name: 'first', request: a.request, notes: 'n', created_at: a.created_at });
+    expect((await repo.counts()).saved_plans).toBe(2);
+    expect(await repo.deleteSavedPlan('p2')).toBe(true);
+    expect(await repo.deleteSavedPlan('p2')).toBe(false);
+    expect(await repo.getSavedPlan('p2')).toBeUndefined();
+  });
+
   it('stores meta-analyses and jobs', async () => {
     const m = await repo.createMetaAnalysis('m1', { name: 'bcg', request: { csv: 'study,yi,vi\na,1,1', measure: 'GEN', method: 'DL' } });
     expect((await repo.listMetaAnalyses()).map((x) => x.id)).toEqual(['m1']);
@@ -79,6 +102,33 @@ describe('PGlite data directory', () => {
     expect((await new Repository(b.db).getScenario('kept'))?.name).toBe('kept');
     await b.close();
     await expect(b.ping()).rejects.toThrow();
+  });
+
+  it('upgrades a database made before saved plans: 0001 is applied at start and the data is kept', async () => {
+    const old = mkdtempSync(join(tmpdir(), 'ldn-pglite-0000-'));
+    const onlyInit = mkdtempSync(join(tmpdir(), 'ldn-migrations-0000-'));
+    try {
+      mkdirSync(join(onlyInit, 'meta'));
+      copyFileSync(join(MIGRATIONS_DIR, '0000_init.sql'), join(onlyInit, '0000_init.sql'));
+      const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+      expect(journal.entries.map((e) => e.tag)).toEqual(['0000_init', '0001_saved_plans']);
+      writeFileSync(join(onlyInit, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+      const client = new PGlite(old);
+      await migrate(drizzle({ client }), { migrationsFolder: onlyInit });
+      await client.query(`insert into scenarios (id, name, request) values ('kept', 'kept', '{"dose":1}')`);
+      await expect(client.query('select 1 from saved_plans')).rejects.toThrow();
+      await client.close();
+
+      const db = await openDatabase({ dataDir: old });
+      const repo = new Repository(db.db);
+      expect((await repo.getScenario('kept'))?.name).toBe('kept');
+      await repo.createSavedPlan('p', { name: 'p', request: {}, notes: '', plan: { status: 'ok' } });
+      expect((await repo.counts()).saved_plans).toBe(1);
+      await db.close();
+    } finally {
+      rmSync(old, { recursive: true, force: true });
+      rmSync(onlyInit, { recursive: true, force: true });
+    }
   });
 
   it('redacts passwords of database URLs', () => {

@@ -1,6 +1,7 @@
 // Property-based robustness (fast-check): random and hostile bodies, query strings and ids sent
-// to every endpoint must never get a 5xx, every 4xx must carry the error shape, and a rejected
-// request must leave the database exactly as it was. Runs on PGlite and on PostgreSQL.
+// to every endpoint (the planner's and saved plans too) must never get a 5xx, every 4xx must carry
+// the error shape, and a rejected request must leave the database exactly as it was. Runs on PGlite
+// and on PostgreSQL.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRegistry } from '../src/jobs/registry.js';
@@ -21,6 +22,9 @@ const STUDY = {
   flow: {},
 };
 
+/** A plan request with most facts stated (no simulation, to keep the runs quick). */
+const PLAN = { age: 34, weight: 62, sex: 'female', condition: 'endometriosis', start: '2026-12-01', opioids: [], pregnant: false, steps: [{ dose_mg: 1, days: 7 }, { dose_mg: 2 }], formulation: 'liquid', syringe: 3, graduation: 0.05, days: 30, simulate: false };
+
 /** Valid bodies, one per writing endpoint; the properties mutate them. */
 const BODIES: Record<string, unknown> = {
   'POST /api/simulate': { dose: 4.5, time: '22:00', days: 2 },
@@ -32,6 +36,10 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/scenarios/{scenario}': { name: 's2', request: { dose: 3 } },
   'POST /api/evidence/studies': STUDY,
   'POST /api/calibrate': { pet_time: 4, profile: false, starts: 0 },
+  'POST /api/plans': PLAN,
+  'POST /api/plans?format=ics': { ...PLAN, opioids: [{ agent: 'tramadol', use: 'stopped', last_dose: '2026-11-01' }], ack: ['R27'], pregnant: true },
+  'POST /api/plans?format=html': { ...PLAN, name: '<b>x</b>', lang: 'uk', events: [{ kind: 'red-flag', red_flag: 'pregnancy', date: '2026-12-05' }] },
+  'POST /api/saved-plans': { name: 'p', request: PLAN, notes: 'n' },
   ...(populationRunner() !== undefined ? { 'POST /api/population': { n: 5, seed: 1, dose: 4.5, days: 2 } } : {}),
 };
 
@@ -45,6 +53,13 @@ const GETS = [
   '/api/evidence/checks?severity={q}&check={q}&study={q}&all={q}',
   '/api/scenarios/{q}',
   '/api/meta-analyses/{q}',
+  '/api/plans/rules?lang={q}',
+  '/api/plans/presets?lang={q}',
+  '/api/plans?format={q}',
+  '/api/saved-plans',
+  '/api/saved-plans/{q}',
+  '/api/saved-plans/{q}?format={q}&per_dose={q}',
+  '/api/saved-plans/{saved}?format={q}&per_dose={q}',
   '/api/calibrate/{q}',
   '/api/population/{q}',
   '/api/calibrate/{q}/events',
@@ -57,7 +72,7 @@ const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valu
 const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
   v: fc.oneof(
     { depthSize: 'small' },
-    fc.constantFrom(null, true, false, 0, -0, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, -1, 4.5, '', '22:00', '25:99', '2026-02-30', 'a\u0000b', '\ud800', 'x\udfff', '__proto__', 'constructor', 'toString', 'literature', 'seed', 'all', 'RR', 'REML'),
+    fc.constantFrom(null, true, false, 0, -0, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, -1, 4.5, '', '22:00', '25:99', '2026-02-30', 'a\u0000b', '\ud800', 'x\udfff', '__proto__', 'constructor', 'toString', 'literature', 'seed', 'all', 'RR', 'REML', 'endometriosis', '2026-12-01', 'R27', 'uk', 'tablet-fraction'),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.integer(),
     fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -99,6 +114,9 @@ const RAW_PAYLOADS = [
   `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`,
   JSON.stringify({ csv: 'x'.repeat(600_000), measure: 'RR', method: 'DL' }),
   JSON.stringify({ name: 'n'.repeat(100_000), request: { dose: 4.5 } }),
+  JSON.stringify({ condition: 'fibromyalgia', start: '2026-12-01', name: 'x'.repeat(900_000) }),
+  JSON.stringify({ condition: 'fibromyalgia', start: '2026-12-01', events: Array.from({ length: 5000 }, () => ({ kind: 'worsening', date: '2026-12-05' })) }),
+  '{"name":"x","request":{"condition":"fibromyalgia","start":"2026-12-01","name":"\\ud800"}}',
   JSON.stringify({ events: `ID,TIME,AMT,EVID,CMT,II,ADDL\n${'1,0,1,1,1,24,1\n'.repeat(20_000)}`, days: 1 }),
   '1e999',
   '-0',
@@ -115,12 +133,15 @@ describe.each(BACKENDS)('hostile requests on $name', (backend) => {
   let t: Awaited<ReturnType<typeof testServer>>;
   let repo: Repository;
   let scenarioId = '';
+  let savedPlanId = '';
   beforeAll(async () => {
     const opened = await backend.open();
     repo = new Repository(opened.database.db);
     const runner = (_job: unknown, post: (m: { type: 'result'; result: unknown }) => void) => Promise.resolve(post({ type: 'result', result: { ok: true } }));
     t = await testServer({ name: backend.name, open: () => Promise.resolve(opened) }, { jobs: new JobRegistry(repo, { runner, maxQueued: 1000 }) });
     scenarioId = (await t.app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'fixture', request: { dose: 4.5 } } })).json<{ id: string }>().id;
+    savedPlanId = (await t.app.inject({ method: 'POST', url: '/api/saved-plans', payload: { name: 'fixture', request: PLAN } })).json<{ id: string }>().id;
+    expect(savedPlanId).toMatch(/^[0-9a-f-]{36}$/);
   });
   afterAll(async () => t.close());
 
@@ -165,9 +186,9 @@ describe.each(BACKENDS)('hostile requests on $name', (backend) => {
   it('random query strings and ids on every reading endpoint never get a 5xx', async () => {
     const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', '..', '../../etc/passwd', '%00', '\u0000', 'a\u0001b', '%ff', 'C01', 'smith2007', 'crohn', 'true', 'x'.repeat(300), '<script>alert(1)</script>', '__proto__'));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...GETS, 'DELETE /api/scenarios/{q}', 'DELETE /api/meta-analyses/{q}'), piece, async (template, q) => {
+      fc.asyncProperty(fc.constantFrom(...GETS, 'DELETE /api/scenarios/{q}', 'DELETE /api/meta-analyses/{q}', 'DELETE /api/saved-plans/{q}'), piece, async (template, q) => {
         const [method, path] = template.startsWith('DELETE ') ? ['DELETE', template.slice(7)] : ['GET', template];
-        await send(method, path.replaceAll('{q}', encodeURIComponent(q)), undefined);
+        await send(method, path.replaceAll('{saved}', savedPlanId).replaceAll('{q}', encodeURIComponent(q)), undefined);
       }),
       { numRuns: 150 },
     );

@@ -4,7 +4,7 @@
 // violation (two writers racing for one id) comes back as a ConflictError, not a server fault.
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AppDb } from './client.js';
-import { jobs, metaAnalyses, scenarios, userSources, userStudies } from './schema.js';
+import { jobs, metaAnalyses, savedPlans, scenarios, userSources, userStudies } from './schema.js';
 
 export interface ScenarioInput {
   name: string;
@@ -26,6 +26,27 @@ export interface MetaAnalysisInput {
 export interface SavedMetaAnalysis extends MetaAnalysisInput {
   id: string;
   created_at: string;
+}
+
+export interface SavedPlanInput {
+  name: string;
+  request: unknown;
+  notes: string;
+  /** the plan output (status "ok") as it was when saved */
+  plan: unknown;
+}
+
+/** A saved plan without its output (for lists). */
+export interface SavedPlanSummary {
+  id: string;
+  name: string;
+  request: unknown;
+  notes: string;
+  created_at: string;
+}
+
+export interface SavedPlan extends SavedPlanSummary {
+  plan: unknown;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -144,6 +165,33 @@ export class Repository {
     return this.db.transaction(async (tx) => (await tx.delete(metaAnalyses).where(eq(metaAnalyses.id, id)).returning({ id: metaAnalyses.id })).length > 0);
   }
 
+  // ---------- saved dosing plans ----------
+
+  /** Saved plans without their outputs, oldest first. */
+  async listSavedPlans(): Promise<SavedPlanSummary[]> {
+    const rows = await this.db
+      .select({ id: savedPlans.id, name: savedPlans.name, request: savedPlans.request, notes: savedPlans.notes, createdAt: savedPlans.createdAt })
+      .from(savedPlans)
+      .orderBy(asc(savedPlans.createdAt), asc(savedPlans.id));
+    return rows.map((r) => ({ id: r.id, name: r.name, request: r.request, notes: r.notes, created_at: iso(r.createdAt) }));
+  }
+
+  async getSavedPlan(id: string): Promise<SavedPlan | undefined> {
+    const [row] = await this.db.select().from(savedPlans).where(eq(savedPlans.id, id));
+    return row === undefined ? undefined : savedPlanOut(row);
+  }
+
+  async createSavedPlan(id: string, input: SavedPlanInput): Promise<SavedPlan> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.insert(savedPlans).values({ id, name: input.name, request: input.request, notes: input.notes, plan: input.plan }).returning();
+      return savedPlanOut(row!);
+    });
+  }
+
+  async deleteSavedPlan(id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => (await tx.delete(savedPlans).where(eq(savedPlans.id, id)).returning({ id: savedPlans.id })).length > 0);
+  }
+
   // ---------- jobs ----------
 
   async createJob(id: string, kind: string, input: unknown): Promise<void> {
@@ -176,12 +224,12 @@ export class Repository {
   // ---------- whole-database facts ----------
 
   /** Row counts per table (for tests that assert a rejected request changed nothing). */
-  async counts(): Promise<Record<'scenarios' | 'user_studies' | 'user_sources' | 'meta_analyses' | 'jobs', number>> {
-    const one = async (table: typeof scenarios | typeof userStudies | typeof userSources | typeof metaAnalyses | typeof jobs) => {
+  async counts(): Promise<Record<'scenarios' | 'user_studies' | 'user_sources' | 'meta_analyses' | 'saved_plans' | 'jobs', number>> {
+    const one = async (table: typeof scenarios | typeof userStudies | typeof userSources | typeof metaAnalyses | typeof savedPlans | typeof jobs) => {
       const [r] = await this.db.select({ n: sql<number>`count(*)::int` }).from(table);
       return r?.n ?? 0;
     };
-    return { scenarios: await one(scenarios), user_studies: await one(userStudies), user_sources: await one(userSources), meta_analyses: await one(metaAnalyses), jobs: await one(jobs) };
+    return { scenarios: await one(scenarios), user_studies: await one(userStudies), user_sources: await one(userSources), meta_analyses: await one(metaAnalyses), saved_plans: await one(savedPlans), jobs: await one(jobs) };
   }
 }
 
@@ -191,4 +239,8 @@ function scenarioOut(r: typeof scenarios.$inferSelect): Scenario {
 
 function metaOut(r: typeof metaAnalyses.$inferSelect): SavedMetaAnalysis {
   return { id: r.id, name: r.name, request: r.request, created_at: iso(r.createdAt) };
+}
+
+function savedPlanOut(r: typeof savedPlans.$inferSelect): SavedPlan {
+  return { id: r.id, name: r.name, request: r.request, notes: r.notes, created_at: iso(r.createdAt), plan: r.plan };
 }

@@ -3,7 +3,7 @@
 // both back ends apply the same files at start. Ids are text (UUIDs made by the server, or the
 // record's own id for evidence), timestamps are timestamptz read back as Date, JSON is jsonb: the
 // types both drivers return alike, so the repository layer needs no per-driver code.
-import { boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, json, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const created = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updated = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -62,3 +62,22 @@ export const jobs = pgTable('jobs', {
   createdAt: created(),
   updatedAt: updated(),
 });
+
+/**
+ * Saved dosing plans: a name, the plan request, notes, and the plan output as it was when saved
+ * (only plans with status "ok" are stored), so a clinician reopens exactly what was printed.
+ * `json`, not `jsonb`: PostgreSQL keeps json text as sent (key order included), so the stored plan
+ * renders (HTML, iCalendar) exactly as it did then.
+ */
+export const savedPlans = pgTable(
+  'saved_plans',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    request: json('request').notNull(),
+    notes: text('notes').notNull().default(''),
+    plan: json('plan').notNull(),
+    createdAt: created(),
+  },
+  (t) => [index('saved_plans_created_idx').on(t.createdAt)],
+);
