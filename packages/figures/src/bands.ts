@@ -5,6 +5,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { esc } from './svg/text.js';
+import { svgPage } from './svg/page.js';
 import { PALETTE } from './timecourse.js';
 
 export interface Band {
@@ -106,13 +107,5 @@ export function bandsSvg(input: BandFigureInput): string {
       }),
     )
     .join('\n');
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`,
-    `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="12" y="22" font-size="15" font-weight="600">${esc(input.title)}</text>`,
-    input.subtitle ? `<text x="12" y="39" font-size="11" fill="#555">${esc(input.subtitle)}</text>` : '',
-    body,
-    legend,
-    '</svg>',
-  ].join('\n');
+  return svgPage({ width, height, title: input.title, subtitle: input.subtitle, body, legend });
 }

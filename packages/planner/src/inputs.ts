@@ -10,7 +10,7 @@
 // up to 365 days, bottle 1–1000 mL) are input checks of this planner, not clinical thresholds; the
 // clinical ones live in the rules with their sources.
 import { z } from 'zod';
-import { parseClock, parseDate } from '@ldn/engine';
+import { clockSchema, parseDate } from '@ldn/engine';
 
 /** the strength of the only labelled tablet, mg naltrexone HCl (REVIA label, L) */
 export const TABLET_MG = 50;
@@ -39,14 +39,7 @@ const date = (what: string) =>
     }
   }, `must be an existing date YYYY-MM-DD (${what})`);
 
-const clock = z.string({ error: 'must be a 24-hour clock time HH:MM, e.g. 22:00' }).refine((s) => {
-  try {
-    parseClock(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a 24-hour clock time HH:MM, e.g. 22:00');
+const clock = clockSchema;
 
 const num = (unit: string, min: number, max: number, opts: { exclusiveMin?: boolean; int?: boolean } = {}) => {
   const kind = opts.int ? 'a whole number' : 'a number';

@@ -9,7 +9,8 @@ import { parseClock, parseDate } from './clock.js';
 /** doses above this are refused as absurd (the largest labelled daily dose is 300 mg) */
 export const MAX_DOSE_MG = 1000;
 
-const clock = z.string().refine((s) => {
+/** a 24-hour clock time "HH:MM" (shared with the planner's inputs) */
+export const clockSchema = z.string({ error: 'must be a 24-hour clock time HH:MM, e.g. 22:00' }).refine((s) => {
   try {
     parseClock(s);
     return true;
@@ -17,6 +18,7 @@ const clock = z.string().refine((s) => {
     return false;
   }
 }, 'must be a 24-hour clock time HH:MM, e.g. 22:00');
+const clock = clockSchema;
 
 const date = z.string().refine((s) => {
   try {
