@@ -5,6 +5,7 @@
 
 import { solve, dopri5, rodas4 } from '../packages/engine/src/ode/index.js';
 import type { OdeEvent, OdeSystem, Solver } from '../packages/engine/src/ode/index.js';
+import { timeMedian } from './timing.js';
 
 /** rate constants in 1/h */
 const K = {
@@ -91,22 +92,7 @@ export function solvePk10(solver: Solver = dopri5, rtol = 1e-6, atol = 1e-9) {
   });
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
-function timeIt(run: () => void, repeats: number): number {
-  for (let i = 0; i < 50; i++) run(); // warm up the JIT
-  const samples: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
 
 /** Median wall time of `solve` on the 10-state, 28-dose problem, per solver and tolerance. */
 export async function benchOdeSolvers(): Promise<{ name: string; median_ms: number }[]> {
@@ -116,7 +102,7 @@ export async function benchOdeSolvers(): Promise<{ name: string; median_ms: numb
     ['pk10 28 daily doses, 2689 outputs, dopri5 rtol 1e-7', () => solvePk10(dopri5, 1e-7), 300],
     ['pk10 28 daily doses, 2689 outputs, rodas4 rtol 1e-6 (analytic J)', () => solvePk10(rodas4, 1e-6), 100],
   ];
-  return cases.map(([name, run, repeats]) => ({ name, median_ms: timeIt(run, repeats) }));
+  return cases.map(([name, run, repeats]) => ({ name, median_ms: timeMedian(run, repeats) }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -20,23 +20,9 @@ import {
   summarizePopulation,
 } from '../packages/engine/src/index.js';
 import { PopulationPool, inThisThread } from '../packages/cli/src/population/pool.js';
+import { timeMedian } from './timing.js';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
-function timeMedian(fn: () => void, reps: number, warmup = 20): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const a = performance.now();
-    fn();
-    t.push(performance.now() - a);
-  }
-  return median(t);
-}
 
 export async function benchPopulation(): Promise<[string, string][]> {
   const rows: [string, string][] = [];

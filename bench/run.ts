@@ -8,23 +8,9 @@ import { expandRegimen, LITERATURE, parameterValues, simpleRegimen, simulate } f
 import { benchOdeSolvers } from './ode-solvers.js';
 import { benchPopulation } from './population.js';
 import { benchServer } from './server.js';
+import { timeMedian } from './timing.js';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
-function time(fn: () => void, reps: number, warmup = Math.min(50, reps)): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const a = performance.now();
-    fn();
-    t.push(performance.now() - a);
-  }
-  return median(t);
-}
 
 function desolveMedianMs(reps: number): number | string {
   const dir = mkdtempSync(join(tmpdir(), 'ldn-bench-'));
@@ -42,7 +28,7 @@ const rows: [string, string][] = [];
 console.log(`LDN Workbench benchmarks · Node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length} · ${new Date().toISOString().slice(0, 10)}`);
 
 const schedule = expandRegimen(simpleRegimen({ dose_mg: 4.5, time: '22:00' }), 28 * 24);
-const engineMs = time(() => simulate({ schedule, days: 28 }), 300);
+const engineMs = timeMedian(() => simulate({ schedule, days: 28 }), 300);
 rows.push(['28-day patient, LDN model (8 states, 28 doses, 2689 outputs, dopri5 rtol 1e-6), median', `${engineMs.toFixed(3)} ms`]);
 
 const rReps = 20;
