@@ -6,19 +6,17 @@ import { readFileSync } from 'node:fs';
 import { buildEvidenceBase, EvidenceValidationError, formatIssue } from '../packages/evidence/src/index.js';
 import { expectedGeneratedFiles, PKG, readIfExists, RECORD_DIRS, recordFiles } from '../packages/evidence/test/data/generate.js';
 
-const files = Object.fromEntries(
-  RECORD_DIRS.map((dir) => [
-    dir,
-    recordFiles(dir).map((file) => {
-      try {
-        return { file, data: JSON.parse(readFileSync(`${PKG}${file}`, 'utf8')) as unknown };
-      } catch (e) {
-        console.error(`evidence: ${file}: not valid JSON: ${(e as Error).message}`);
-        process.exit(1);
-      }
-    }),
-  ]),
-) as Parameters<typeof buildEvidenceBase>[0];
+function read(dir: (typeof RECORD_DIRS)[number]) {
+  return recordFiles(dir).map((file) => {
+    try {
+      return { file, data: JSON.parse(readFileSync(`${PKG}${file}`, 'utf8')) as unknown };
+    } catch (e) {
+      console.error(`evidence: ${file}: not valid JSON: ${(e as Error).message}`);
+      process.exit(1);
+    }
+  });
+}
+const files = { sources: read('sources'), studies: read('studies'), claims: read('claims') };
 
 try {
   const base = buildEvidenceBase(files);
