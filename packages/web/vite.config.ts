@@ -32,6 +32,15 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // zod and the switch that turns its JIT off (src/zod-jitless.ts) share one chunk, so the
+        // switch runs before any other chunk can create a schema: when the entry's modules are
+        // split into a chunk shared with the lazy pages, that chunk runs before the entry's own
+        // first import, and schemas made there would try `new Function` (a CSP violation)
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zod-jitless\.ts$/ }] },
+      },
+    },
   },
   server: api ? { proxy: { '/api': { target: api, changeOrigin: false } } } : {},
   preview: api ? { proxy: { '/api': { target: api, changeOrigin: false } } } : {},

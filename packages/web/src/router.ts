@@ -1,11 +1,11 @@
 // Hash routes, so the app works from any static file server (`ldn serve`, `vite preview`) without a
 // history fallback, and every view has a link a clinician can bookmark or share:
-//   #/simulator  #/simulator/compare  #/simulator/parameters
+//   #/simulator  #/simulator/compare  #/simulator/parameters  #/simulator/population
 //   #/evidence?condition=endometriosis  #/evidence/studies/smith2011  #/evidence/claims?verdict=differs
 //   #/scenarios
 // Parsing is pure and tested; unknown paths fall back to the simulator.
 
-export type SimTab = 'run' | 'compare' | 'parameters';
+export type SimTab = 'run' | 'compare' | 'parameters' | 'population';
 
 export type Route =
   | { page: 'simulator'; tab: SimTab }
@@ -48,7 +48,7 @@ export function parseRoute(hash: string): Route {
     return condition === undefined ? { page: 'evidence' } : { page: 'evidence', condition };
   }
   if (a === 'scenarios') return { page: 'scenarios' };
-  if (a === 'simulator' && (b === 'compare' || b === 'parameters')) return { page: 'simulator', tab: b };
+  if (a === 'simulator' && (b === 'compare' || b === 'parameters' || b === 'population')) return { page: 'simulator', tab: b };
   return { page: 'simulator', tab: 'run' };
 }
 

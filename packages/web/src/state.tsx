@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useReducer, useRef, useS
 import { ApiClient } from './api/client.js';
 import { createSimWorker, SimClient, type WorkerLike } from './sim/client.js';
 import { DEFAULT_STATE, editorReducer, fromRequest, toRequest, type EditorAction, type EditorState } from './sim/editor.js';
+import { createPopulationWorker, type PopulationWorkerLike } from './population/runner.js';
 
 export interface CompareEntry {
   key: number;
@@ -32,6 +33,8 @@ export interface AppState {
   /** the scenario the editor was last loaded from or saved as */
   scenario: OpenScenario | undefined;
   setScenario: (s: OpenScenario | undefined) => void;
+  /** makes a virtual-population worker (a Web Worker; tests pass one that runs in the page) */
+  populationWorker: () => PopulationWorkerLike;
 }
 
 const Ctx = createContext<AppState | undefined>(undefined);
@@ -63,7 +66,7 @@ function loadCompare(): CompareEntry[] {
   }
 }
 
-export function AppStateProvider({ children, worker, api }: { children: ReactNode; worker?: () => WorkerLike; api?: ApiClient }): ReactNode {
+export function AppStateProvider({ children, worker, api, populationWorker }: { children: ReactNode; worker?: () => WorkerLike; api?: ApiClient; populationWorker?: () => PopulationWorkerLike }): ReactNode {
   const [editor, dispatch] = useReducer(editorReducer, undefined, loadEditor);
   const [compare, setCompare] = useState<CompareEntry[]>(loadCompare);
   const [scenario, setScenario] = useState<OpenScenario | undefined>(undefined);
@@ -89,8 +92,8 @@ export function AppStateProvider({ children, worker, api }: { children: ReactNod
   // the worker lives as long as the page (no cleanup: React's development double-mount would kill it)
 
   const value = useMemo<AppState>(
-    () => ({ editor, dispatch, compare, setCompare, sim: simRef.current!, api: apiRef.current!, scenario, setScenario }),
-    [editor, compare, scenario],
+    () => ({ editor, dispatch, compare, setCompare, sim: simRef.current!, api: apiRef.current!, scenario, setScenario, populationWorker: populationWorker ?? createPopulationWorker }),
+    [editor, compare, scenario, populationWorker],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -3,7 +3,7 @@
 // units of every shipped record…), English messages that must equal the engine's own words, and
 // Ukrainian that is actually Ukrainian (not English left in place).
 import { describe, expect, it } from 'vitest';
-import { fullParameterSet, HYPOTHESIS_IDS, HYPOTHESIS_MODULES, MODEL_NOTE, runSimulation, type EvidenceLevel as ParamLevel } from '@ldn/engine';
+import { fullParameterSet, HYPOTHESIS_IDS, HYPOTHESIS_MODULES, MODEL_NOTE, runSimulation, simulatePopulation, type EvidenceLevel as ParamLevel } from '@ldn/engine';
 import {
   CLAIM_FLAGS,
   CONDITION_LABELS,
@@ -72,6 +72,12 @@ describe('English messages that repeat the engine and the evidence base', () => 
       expect(en[`hyp.${id}.grade` as MessageKey]).toBe(m.evidence.grade);
       expect(en[`hyp.${id}.claim` as MessageKey]).toBe(m.claim);
     }
+  });
+
+  it('the population’s variability caveat is the engine’s, and every share and distribution it reports has words', () => {
+    const r = simulatePopulation({ n: 4, seed: 1, dose: 4.5, days: 2, hypotheses: [...HYPOTHESIS_IDS] });
+    expect(en['pop.variabilityNote']).toBe(r.notes[1]);
+    for (const id of Object.keys(r.shares)) expect(has(`pop.share.${id}`), id).toBe(true);
   });
 
   it('verdict meanings are the ledger’s', () => {

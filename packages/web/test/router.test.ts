@@ -7,6 +7,7 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ page: 'simulator', tab: 'run' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'simulator', tab: 'run' });
     expect(parseRoute('#/simulator/compare')).toEqual({ page: 'simulator', tab: 'compare' });
+    expect(parseRoute('#/simulator/population')).toEqual({ page: 'simulator', tab: 'population' });
     expect(parseRoute('#/evidence?condition=endometriosis')).toEqual({ page: 'evidence', condition: 'endometriosis' });
     expect(parseRoute('#/evidence/studies/smith2011')).toEqual({ page: 'study', id: 'smith2011' });
     expect(parseRoute('#/evidence/studies/<script>')).toEqual({ page: 'evidence' });
@@ -18,6 +19,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { page: 'simulator', tab: 'run' },
       { page: 'simulator', tab: 'parameters' },
+      { page: 'simulator', tab: 'population' },
       { page: 'evidence' },
       { page: 'evidence', condition: 'crohns-disease' },
       { page: 'study', id: 'cochrane-cd010410' },

@@ -1,7 +1,7 @@
 // The simulator: a regimen editor beside the live result (on a phone: the basics, the result, then
 // the rest of the editor) (re-simulated in the worker on every
 // change), a side-by-side comparison of several regimens, and the parameter table with sources.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { routeHref, type SimTab } from '../router.js';
 import { useAppState } from '../state.js';
@@ -15,9 +15,13 @@ import { SaveScenario } from './sim/SaveScenario.js';
 import { CompareTab } from './sim/CompareTab.js';
 import { ParametersTab } from './sim/ParametersTab.js';
 
+// the population page brings the cohort code and its worker: loaded when opened
+const PopulationTab = lazy(() => import('./sim/PopulationTab.js').then((m) => ({ default: m.PopulationTab })));
+
 const TABS: { tab: SimTab; key: MessageKey }[] = [
   { tab: 'run', key: 'sim.tab.run' },
   { tab: 'compare', key: 'sim.tab.compare' },
+  { tab: 'population', key: 'sim.tab.population' },
   { tab: 'parameters', key: 'sim.tab.parameters' },
 ];
 
@@ -94,6 +98,11 @@ export function SimulatorPage({ tab }: { tab: SimTab }): ReactNode {
       {tab === 'run' && <RunTab />}
       {tab === 'compare' && <CompareTab />}
       {tab === 'parameters' && <ParametersTab />}
+      {tab === 'population' && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <PopulationTab />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { simulatePopulation } from '@ldn/engine';
 import { browserAvailability, ensureBuilt, launchBrowser, screenshotDir, startServer, type Browser, type Served } from './harness.js';
 
 const availability = browserAvailability();
@@ -197,6 +198,32 @@ describe.skipIf(!availability.run)('web app in Chromium against ldn serve', () =
     expect(problems.errors.join('\n')).toBe('');
   });
 
+  it('runs a small virtual population in Web Workers (keyboard only): bands, shares, the same cohort as Node', async () => {
+    await open('#/simulator/population');
+    await page.locator('#pop-n').fill('30');
+    await page.locator('#pop-days').fill('3');
+    await page.locator('#pop-hyp-tlr4').focus();
+    await page.keyboard.press('Space');
+    await page.locator('#pop-seed').focus();
+    await page.keyboard.press('Enter');
+    const results = page.locator('[data-testid="pop-results"]');
+    await results.waitFor({ timeout: T });
+    for (const id of ['band-plasma', 'band-mu', 'band-tlr4']) {
+      expect(await page.locator(`[data-testid="${id}"] svg g.band-0 path`).count(), id).toBe(1);
+      expect(await page.locator(`[data-testid="${id}"] svg g.median-0 path`).count(), id).toBe(1);
+    }
+    expect(await page.locator('[data-testid="band-plasma"] svg g.band-1 path').count()).toBe(1);
+    expect(await page.locator('[data-testid="pop-shares"] tbody tr').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('[data-testid="pop-variability"] [data-variability="CL"]').textContent()).toContain('Verebey');
+    await expect(page.locator('[data-testid="pop-description"]').textContent()).resolves.toContain('30 virtual patients');
+    // the browser's cohort is the one the engine makes in Node for the same options
+    const expected = simulatePopulation({ n: 30, seed: 1, dose: 4.5, time: '22:00', days: 3, params: 'literature', hypotheses: ['tlr4'], weight: { kind: 'uniform', min: 50, max: 90 }, age: { kind: 'uniform', min: 18, max: 65 }, hepaticFraction: 0 });
+    expect(await results.getAttribute('data-checksum')).toBe(expected.cohort_checksum);
+    const sustained = await page.locator('[data-testid="pop-card-blockade_sustained"] .v').textContent();
+    expect(sustained).toBe(new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(expected.shares.blockade_sustained!.value));
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
   it('fits a 375 px phone without horizontal scrolling, in Ukrainian', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     const shots: string[] = [];
@@ -205,6 +232,7 @@ describe.skipIf(!availability.run)('web app in Chromium against ldn serve', () =
       ['#/evidence?condition=fibromyalgia', 'phone-evidence'],
       ['#/evidence/claims', 'phone-claims'],
       ['#/simulator/parameters', 'phone-parameters'],
+      ['#/simulator/population', 'phone-population'],
     ] as const) {
       await open(hash, 'uk');
       if (hash === '#/simulator') await settled();

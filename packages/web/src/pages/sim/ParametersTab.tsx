@@ -12,7 +12,7 @@ import { safeHref } from '../../api/client.js';
 import { PARAM_LABELS_UK } from '../../i18n/params.uk.js';
 import type { ParamSetId } from '../../sim/editor.js';
 
-function sourceLinks(s: Source): { href: string; text: string }[] {
+export function sourceLinks(s: Source): { href: string; text: string }[] {
   const out: { href: string; text: string }[] = [];
   if (s.doi) out.push({ href: `https://doi.org/${s.doi}`, text: `doi:${s.doi}` });
   if (s.pmid) out.push({ href: `https://pubmed.ncbi.nlm.nih.gov/${s.pmid}/`, text: `PMID ${s.pmid}` });
