@@ -2,9 +2,11 @@
 // buildPlan) for ok plans, 422 plan_blocked / 409 acknowledgement_required with the refused plan
 // and the rule ids, 400 naming the field; its iCalendar and printable HTML; the rules and presets
 // lists as the CLI's; and saved plans (only ok plans, stored with their output) on every back end,
-// where a rejected request stores nothing.
+// where a rejected request stores nothing. With Chromium installed, the printable page is also
+// loaded in a browser under the server's CSP, to show that its styles and print CSS apply.
 import { buildPlan, listPresets, listRules, planToHtml, planToIcs, type PlanOutput } from '@ldn/planner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../cli/src/commands/plan.js';
 import { runCli, tempFiles } from '../../cli/test/run-cli.js';
 import { Repository } from '../src/db/repository.js';
 import { BACKENDS, json, testServer } from './helpers.js';
@@ -298,6 +300,31 @@ describe.each(BACKENDS)('planner API on $name', (backend) => {
       expect(fmt.statusCode).toBe(400);
       expect(json<Err>(fmt).error.field).toBe('format');
     });
+  });
+
+  it.skipIf(findChromium() === undefined || backend.name !== 'pglite')('the printable page renders in Chromium under the server’s CSP: its styles and print CSS apply, nothing is blocked', async () => {
+    const saved = json<{ id: string }>(await post('/api/saved-plans', { name: 'print', request: { ...QUICK, name: 'Ann' } }));
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+      const res = await page.goto(`${address}/api/saved-plans/${saved.id}?format=html`);
+      expect(res!.status()).toBe(200);
+      expect(res!.headers()['content-security-policy']).toMatch(/style-src 'self' 'unsafe-inline'/);
+      const screen = await page.evaluate(() => ({ rules: document.styleSheets[0]?.cssRules.length ?? 0, link: getComputedStyle(document.querySelector('a')!).textDecorationLine }));
+      await page.emulateMedia({ media: 'print' });
+      const print = await page.evaluate(() => getComputedStyle(document.querySelector('a')!).textDecorationLine);
+      expect(screen.rules).toBeGreaterThan(10);
+      expect(screen.link).toBe('underline');
+      expect(print).toBe('none'); // the @media print rule applied
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('documents every planner endpoint in the OpenAPI document, with the planner’s request schema', async () => {
