@@ -47,10 +47,16 @@ export const metaBody = z
     method: z.enum(META_METHODS, { error: `must be one of: ${META_METHODS.join(', ')}` }),
     knha: z.boolean().default(false).describe('Knapp-Hartung test and CI (random-effects methods)'),
     subgroup: z.string().max(200).nullable().default(null).describe('CSV column defining subgroups'),
+    revman5: z.boolean().default(false).describe("with method MH: also RevMan 5's random-effects result (DL tau^2 from Q about the MH estimate)"),
   })
   .strict();
 
-export const metaQuery = z.object({ format: z.enum(['json', 'svg'], { error: 'must be json or svg' }).default('json') }).strict();
+export const metaQuery = z
+  .object({
+    format: z.enum(['json', 'svg'], { error: 'must be json or svg' }).default('json'),
+    plot: z.enum(['forest', 'funnel'], { error: 'must be forest or funnel' }).default('forest').describe('figure for format=svg'),
+  })
+  .strict();
 
 // eslint-disable-next-line no-control-regex -- ids must not carry control characters (PostgreSQL refuses NUL)
 export const idParams = z.object({ id: z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters') }).strict();

@@ -184,6 +184,20 @@ describe('POST /api/meta', () => {
     expect(json<Err>(await post('/api/meta', { csv: BCG, measure: 'RR', method: 'DL', subgroup: 'era' })).error.field).toBe('subgroup');
     expect(json<Err>(await post('/api/meta', { csv: BCG, measure: 'XX', method: 'DL' })).error.message).toMatch(/measure: "XX" is not accepted; must be one of: RR, OR/);
   });
+  it('revman5 gives the same JSON as ldn meta --revman5, and is refused without MH', async () => {
+    const f = tempFiles('ldn-meta-rm5-');
+    const r = await post('/api/meta', { csv: BCG, measure: 'OR', method: 'MH', revman5: true });
+    expect(r.statusCode).toBe(200);
+    expect(json(r)).toEqual(await cliJson(['meta', '--input', f.file('bcg.csv', BCG), '--measure', 'OR', '--method', 'MH', '--revman5']));
+    expect(json<{ revman5_random: { tau2: number } }>(r).revman5_random.tau2).toBeGreaterThanOrEqual(0);
+    expect(json<Err>(await post('/api/meta', { csv: BCG, measure: 'OR', method: 'DL', revman5: true })).error.field).toBe('revman5');
+  });
+  it('plot=funnel draws the funnel plot', async () => {
+    const r = await post('/api/meta?format=svg&plot=funnel', { csv: BCG, measure: 'RR', method: 'REML' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body.startsWith('<svg')).toBe(true);
+    expect((await post('/api/meta?format=svg&plot=box', { csv: BCG, measure: 'RR', method: 'REML' })).statusCode).toBe(400);
+  });
 });
 
 describe('documents, headers and routing', () => {

@@ -5,8 +5,8 @@
 // only a request that succeeds is ever saved, and its result is recomputed when it is read.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { EvidenceInputError, FIELD_TO_COLUMN, MetaRequestError, metaForestData, metaJson, runMetaAnalysis, type MetaAnalysisResult } from '@ldn/evidence';
-import { forestPlot } from '@ldn/figures';
+import { EvidenceInputError, FIELD_TO_COLUMN, MetaRequestError, metaForestData, metaFunnelData, metaJson, runMetaAnalysis, type MetaAnalysisResult } from '@ldn/evidence';
+import { forestPlot, funnelPlot } from '@ldn/figures';
 import type { z } from 'zod';
 import type { Services } from '../app.js';
 import { assertStorable, badRequest, notFound, parse } from '../errors.js';
@@ -16,7 +16,7 @@ import { idParams, metaBody, metaQuery, savedMetaBody } from '../schemas.js';
 /** Runs a meta-analysis request, turning input problems into 400s that name the CSV row and column. */
 export function runMeta(body: z.output<typeof metaBody>, prefix = ''): MetaAnalysisResult {
   try {
-    return runMetaAnalysis({ csv: body.csv, measure: body.measure, method: body.method, knha: body.knha, subgroup: body.subgroup });
+    return runMetaAnalysis({ csv: body.csv, measure: body.measure, method: body.method, knha: body.knha, subgroup: body.subgroup, revman5: body.revman5 });
   } catch (e) {
     if (e instanceof EvidenceInputError) {
       const column = FIELD_TO_COLUMN[e.field] ?? e.field;
@@ -34,7 +34,7 @@ export function registerMeta(app: FastifyInstance, s: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/meta',
-    summary: 'Meta-analysis of a CSV of studies (the JSON of `ldn meta --format json`; ?format=svg: forest plot)',
+    summary: 'Meta-analysis of a CSV of studies (the JSON of `ldn meta --format json`; ?format=svg: forest plot, &plot=funnel: funnel plot)',
     tags: ['meta-analysis'],
     body: metaBody,
     querystring: metaQuery,
@@ -44,7 +44,7 @@ export function registerMeta(app: FastifyInstance, s: Services): void {
       const result = runMeta(parse(metaBody, req.body));
       if (q.format === 'svg') {
         void reply.type('image/svg+xml; charset=utf-8');
-        return forestPlot(metaForestData(result));
+        return q.plot === 'funnel' ? funnelPlot(metaFunnelData(result)) : forestPlot(metaForestData(result));
       }
       return metaJson(result);
     },
