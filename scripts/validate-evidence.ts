@@ -4,7 +4,7 @@
 // `npx tsx packages/evidence/test/data/generate.ts`).
 import { readFileSync } from 'node:fs';
 import { buildEvidenceBase, EvidenceValidationError, formatIssue } from '../packages/evidence/src/index.js';
-import type { RECORD_DIRS} from '../packages/evidence/test/data/generate.js';
+import type { RECORD_DIRS } from '../packages/evidence/test/data/generate.js';
 import { expectedGeneratedFiles, PKG, readIfExists, recordFiles } from '../packages/evidence/test/data/generate.js';
 
 function read(dir: (typeof RECORD_DIRS)[number]) {
