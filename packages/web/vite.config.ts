@@ -21,6 +21,7 @@ export default defineConfig({
       { find: '@ldn/engine', replacement: src('engine') },
       { find: '@ldn/evidence', replacement: src('evidence') },
       { find: '@ldn/figures', replacement: src('figures') },
+      { find: '@ldn/planner', replacement: src('planner') },
       // stdlib's generator probe calls eval, which the CSP blocks (see src/shims/no-eval.ts)
       { find: /^@stdlib\/utils-eval$/, replacement: fileURLToPath(new URL('./src/shims/no-eval.ts', import.meta.url)) },
     ],

@@ -12,9 +12,11 @@ const EvidencePage = lazy(() => import('./pages/EvidencePage.js').then((m) => ({
 const StudyPage = lazy(() => import('./pages/StudyPage.js').then((m) => ({ default: m.StudyPage })));
 const ClaimsPage = lazy(() => import('./pages/ClaimsPage.js').then((m) => ({ default: m.ClaimsPage })));
 const ScenariosPage = lazy(() => import('./pages/ScenariosPage.js').then((m) => ({ default: m.ScenariosPage })));
+const PlannerPage = lazy(() => import('./pages/planner/PlannerPage.js').then((m) => ({ default: m.PlannerPage })));
 
 const NAV: { key: MessageKey; route: Route; pages: Route['page'][] }[] = [
   { key: 'nav.simulator', route: { page: 'simulator', tab: 'run' }, pages: ['simulator'] },
+  { key: 'nav.planner', route: { page: 'planner', tab: 'plan' }, pages: ['planner'] },
   { key: 'nav.evidence', route: { page: 'evidence' }, pages: ['evidence', 'study'] },
   { key: 'nav.claims', route: { page: 'claims' }, pages: ['claims'] },
   { key: 'nav.scenarios', route: { page: 'scenarios' }, pages: ['scenarios'] },
@@ -32,6 +34,8 @@ function Page({ route }: { route: Route }): ReactNode {
       return <ClaimsPage route={route} />;
     case 'scenarios':
       return <ScenariosPage />;
+    case 'planner':
+      return <PlannerPage tab={route.tab} />;
   }
 }
 

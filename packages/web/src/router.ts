@@ -2,17 +2,19 @@
 // history fallback, and every view has a link a clinician can bookmark or share:
 //   #/simulator  #/simulator/compare  #/simulator/parameters  #/simulator/population
 //   #/evidence?condition=endometriosis  #/evidence/studies/smith2011  #/evidence/claims?verdict=differs
-//   #/scenarios
+//   #/scenarios  #/planner  #/planner/rules  #/planner/saved
 // Parsing is pure and tested; unknown paths fall back to the simulator.
 
 export type SimTab = 'run' | 'compare' | 'parameters' | 'population';
+export type PlannerTab = 'plan' | 'rules' | 'saved';
 
 export type Route =
   | { page: 'simulator'; tab: SimTab }
   | { page: 'evidence'; condition?: string }
   | { page: 'study'; id: string }
   | { page: 'claims'; verdict?: string; topic?: string; q?: string }
-  | { page: 'scenarios' };
+  | { page: 'scenarios' }
+  | { page: 'planner'; tab: PlannerTab };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 
@@ -48,6 +50,7 @@ export function parseRoute(hash: string): Route {
     return condition === undefined ? { page: 'evidence' } : { page: 'evidence', condition };
   }
   if (a === 'scenarios') return { page: 'scenarios' };
+  if (a === 'planner') return { page: 'planner', tab: b === 'rules' || b === 'saved' ? b : 'plan' };
   if (a === 'simulator' && (b === 'compare' || b === 'parameters' || b === 'population')) return { page: 'simulator', tab: b };
   return { page: 'simulator', tab: 'run' };
 }
@@ -74,5 +77,7 @@ export function routeHref(route: Route): string {
       ])}`;
     case 'scenarios':
       return '#/scenarios';
+    case 'planner':
+      return route.tab === 'plan' ? '#/planner' : `#/planner/${route.tab}`;
   }
 }

@@ -79,6 +79,37 @@ describe('ApiClient', () => {
   });
 });
 
+describe('planner endpoints', () => {
+  const plan = { status: 'needs-acknowledgement', plan_id: 'abc', rules: [] };
+  it('a refused plan (409 / 422) resolves with the plan and the error; bad input (400) rejects naming the field', async () => {
+    const { client, calls } = stub((c) => {
+      const body = c.body as { weight?: number; ack?: string[] };
+      if (body.weight === 500) return { status: 400, body: { error: { code: 'invalid_request', message: 'weight: 500 is out of range', field: 'weight' } } };
+      if (body.ack === undefined) return { status: 409, body: { error: { code: 'acknowledgement_required', message: 'send ack: ["R27"]', field: 'ack' }, plan } };
+      return { status: 200, body: { ...plan, status: 'ok' } };
+    });
+    const refused = await client.plan({ condition: 'endometriosis', start: '2026-12-01' });
+    expect(refused).toEqual({ plan, refused: { status: 409, code: 'acknowledgement_required', message: 'send ack: ["R27"]', field: 'ack' } });
+    expect((await client.plan({ condition: 'endometriosis', start: '2026-12-01', ack: ['R27'] })).refused).toBeUndefined();
+    await expect(client.plan({ condition: 'endometriosis', start: '2026-12-01', weight: 500 })).rejects.toMatchObject({ status: 400, field: 'weight' });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/plans', 'POST /api/plans', 'POST /api/plans']);
+  });
+
+  it('files come back as text; saved plans are listed, saved and deleted on their paths', async () => {
+    const { client, calls } = stub((c) => {
+      if (c.url.startsWith('/api/plans?format=')) return { status: 200, body: 'BEGIN:VCALENDAR' };
+      if (c.method === 'DELETE') return { status: 204 };
+      if (c.url === '/api/saved-plans' && c.method === 'GET') return { status: 200, body: { saved_plans: [{ id: 7, name: 'n', request: { condition: 'x' }, notes: '' }] } };
+      return { status: 201, body: { id: 'p1', name: 'n', request: { condition: 'x' }, notes: '', plan: { status: 'ok' } } };
+    });
+    expect(await client.planFile({ condition: 'x', start: '2026-12-01' }, 'ics')).toBe('"BEGIN:VCALENDAR"');
+    expect((await client.savedPlans())[0]).toEqual({ id: '7', name: 'n', request: { condition: 'x' }, notes: '' });
+    expect(await client.savePlan({ name: 'n', request: { condition: 'x', start: '2026-12-01' } })).toMatchObject({ id: 'p1', plan: { status: 'ok' } });
+    await client.deleteSavedPlan('p 1');
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/plans?format=ics', 'GET /api/saved-plans', 'POST /api/saved-plans', 'DELETE /api/saved-plans/p%201']);
+  });
+});
+
 describe('safeHref', () => {
   it('lets only http(s) out, adding https to bare hosts', () => {
     expect(safeHref('https://doi.org/10.1/x')).toBe('https://doi.org/10.1/x');

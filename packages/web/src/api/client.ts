@@ -5,17 +5,21 @@
 // injectable so tests run against a stub.
 import type { SimulationRequest } from '@ldn/engine';
 import type { Claim, Finding, NumberValue, Source, Study } from '@ldn/evidence';
+import type { PlanOutput, PlanRequest, RuleListing } from '@ldn/planner';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
-  constructor(status: number, code: string, message: string, field?: string) {
+  /** the whole error body, for answers that carry more than the error (a refused plan) */
+  readonly data: unknown;
+  constructor(status: number, code: string, message: string, field?: string, data?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.data = data;
   }
 }
 
@@ -114,9 +118,29 @@ export class ApiClient {
     if (!res.ok) {
       const err = isRecord(data) && isRecord(data.error) ? data.error : undefined;
       const message = typeof err?.message === 'string' ? err.message : `${method} ${path} failed with HTTP ${res.status}`;
-      throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, message, typeof err?.field === 'string' ? err.field : undefined);
+      throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, message, typeof err?.field === 'string' ? err.field : undefined, data);
     }
     return data as T;
+  }
+
+  /** A POST whose successful answer is text (an SVG, an iCalendar, a printable page); errors as `call`. */
+  private async text(path: string, body: unknown): Promise<string> {
+    let res: Response;
+    try {
+      res = await this.fetchFn(`${this.base}${path}`, { method: 'POST', headers: { accept: '*/*', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    } catch (e) {
+      throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+    }
+    const text = await res.text();
+    if (res.ok) return text;
+    let data: unknown;
+    try {
+      data = JSON.parse(text) as unknown;
+    } catch {
+      data = undefined;
+    }
+    const err = isRecord(data) && isRecord(data.error) ? data.error : undefined;
+    throw new ApiError(res.status, typeof err?.code === 'string' ? err.code : `http_${res.status}`, typeof err?.message === 'string' ? err.message : `POST ${path} failed with HTTP ${res.status}`, typeof err?.field === 'string' ? err.field : undefined, data);
   }
 
   health(): Promise<{ status: string; database: string }> {
@@ -159,6 +183,93 @@ export class ApiClient {
   async deleteScenario(id: string): Promise<void> {
     await this.call<unknown>('DELETE', `/api/scenarios/${encodeURIComponent(id)}`);
   }
+
+  // ---- dosing planner ----
+
+  /**
+   * POST /api/plans. Resolves with the plan for 200; a refused plan (422 blocked, 409 warnings to
+   * acknowledge) also resolves, with its error, so the page can show which rule and why. Bad input
+   * (400) and other failures reject with ApiError.
+   */
+  async plan(request: PlanRequest): Promise<PlanAnswer> {
+    try {
+      return { plan: await this.call<PlanOutput>('POST', '/api/plans', request) };
+    } catch (e) {
+      const refused = refusedPlan(e);
+      if (refused) return refused;
+      throw e;
+    }
+  }
+
+  /** The plan's iCalendar or printable page (POST /api/plans?format=ics|html). */
+  planFile(request: PlanRequest, format: 'ics' | 'html'): Promise<string> {
+    return this.text(`/api/plans?format=${format}`, request);
+  }
+
+  planRules(lang: string): Promise<RuleListing[]> {
+    return this.call<unknown>('GET', `/api/plans/rules?lang=${encodeURIComponent(lang)}`).then((d) => listOf(d, 'rules') as RuleListing[]);
+  }
+
+  savedPlans(): Promise<SavedPlanSummary[]> {
+    return this.call<unknown>('GET', '/api/saved-plans').then((d) => listOf(d, 'saved_plans').map(toSavedPlan));
+  }
+
+  savedPlan(id: string): Promise<SavedPlan> {
+    return this.call<unknown>('GET', `/api/saved-plans/${encodeURIComponent(id)}`).then((d) => toSavedPlan(d) as SavedPlan);
+  }
+
+  /** Saves an ok plan (201); a refused one resolves as for `plan`, with nothing stored. */
+  async savePlan(input: { name: string; request: PlanRequest; notes?: string }): Promise<SavedPlan | PlanAnswer> {
+    try {
+      return toSavedPlan(await this.call<unknown>('POST', '/api/saved-plans', input)) as SavedPlan;
+    } catch (e) {
+      const refused = refusedPlan(e);
+      if (refused) return refused;
+      throw e;
+    }
+  }
+
+  async deleteSavedPlan(id: string): Promise<void> {
+    await this.call<unknown>('DELETE', `/api/saved-plans/${encodeURIComponent(id)}`);
+  }
+}
+
+/** What POST /api/plans answered: the plan, and for a refused plan (422 / 409) the error too. */
+export interface PlanAnswer {
+  plan: PlanOutput;
+  refused?: { status: 409 | 422; code: string; message: string; field: string | undefined };
+}
+
+export interface SavedPlanSummary {
+  id: string;
+  name: string;
+  request: PlanRequest;
+  notes: string;
+  created_at?: string;
+}
+
+export interface SavedPlan extends SavedPlanSummary {
+  plan: PlanOutput;
+}
+
+function refusedPlan(e: unknown): PlanAnswer | undefined {
+  if (!(e instanceof ApiError) || (e.status !== 409 && e.status !== 422) || !isRecord(e.data) || !isRecord(e.data.plan)) return undefined;
+  return { plan: e.data.plan as unknown as PlanOutput, refused: { status: e.status, code: e.code, message: e.message, field: e.field } };
+}
+
+function toSavedPlan(x: unknown): SavedPlanSummary | SavedPlan {
+  if (!isRecord(x) || (typeof x.id !== 'string' && typeof x.id !== 'number') || typeof x.name !== 'string' || !isRecord(x.request)) {
+    throw new ApiError(0, 'bad_response', 'the server sent a saved plan without id, name or request');
+  }
+  const out: SavedPlanSummary & { plan?: PlanOutput } = { id: String(x.id), name: x.name, request: x.request as unknown as PlanRequest, notes: typeof x.notes === 'string' ? x.notes : '' };
+  if (typeof x.created_at === 'string') out.created_at = x.created_at;
+  if (isRecord(x.plan)) out.plan = x.plan as unknown as PlanOutput;
+  return out;
+}
+
+/** True when a save answered with a stored plan (not a refusal). */
+export function isSavedPlan(x: SavedPlan | PlanAnswer): x is SavedPlan {
+  return 'id' in x;
 }
 
 /** Only http(s) links leave the app; scheme-less record URLs ("pubmed.ncbi.nlm.nih.gov/…") get https. */

@@ -5,6 +5,7 @@
 // phone-width layout for horizontal overflow. Skipped (with the reason) only where Chromium is
 // absent outside CI.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { simulatePopulation } from '@ldn/engine';
@@ -224,6 +225,56 @@ describe.skipIf(!availability.run)('web app in Chromium against ldn serve', () =
     expect(problems.errors.join('\n')).toBe('');
   });
 
+  it('dosing planner (keyboard): a warning acknowledged, the plan with its calendar, .ics and printable page from the server, saved, reopened, deleted', async () => {
+    await open('#/planner');
+    await page.locator('#plan-name').fill(`Patient ${EVIL}`);
+    await page.locator('#plan-planning_pregnancy').selectOption('yes');
+    await page.locator('#plan-opioids').selectOption('none');
+    await page.locator('#plan-name').press('Enter');
+    await page.waitForSelector('[data-testid="plan-view"][data-status="needs-acknowledgement"]', { timeout: T });
+    expect(await page.locator('[data-testid="plan-calendar"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('plan-result-h');
+    await page.locator('[data-testid="ack-R27-pregnancy"]').focus();
+    await page.keyboard.press('Space');
+    await page.waitForSelector('[data-testid="plan-view"][data-status="ok"]', { timeout: T });
+    expect(await page.locator('[data-testid="plan-calendar"] tbody tr').count()).toBe(56);
+    await expect(page.locator('[data-testid="plan-disclaimer"]').textContent()).resolves.toContain('supports, and does not replace, the clinician');
+    // what the page shows is the server's plan for the same request
+    const request = { name: `Patient ${EVIL}`, condition: 'endometriosis', planning_pregnancy: true, opioids: [], ack: ['R27-pregnancy'], time: '22:00', formulation: 'liquid', lang: 'en', start: await page.inputValue('#plan-start') };
+    const served = (await (await page.request.post(`${server.url}/api/plans`, { data: request })).json()) as { plan_id: string; schedule: unknown[] };
+    await expect(page.locator('[data-testid="plan-status"]').textContent()).resolves.toContain(served.plan_id);
+    // the calendar file and the printable page come from the server
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.locator('[data-testid="plan-ics"]').click()]);
+    expect(download.suggestedFilename()).toBe(`ldn-plan-${served.plan_id}.ics`);
+    expect(readFileSync(await download.path(), 'utf8')).toContain('BEGIN:VCALENDAR');
+    const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: T }), page.locator('[data-testid="plan-print"]').click()]);
+    await popup.waitForURL(/^blob:/, { timeout: T });
+    await popup.waitForLoadState();
+    expect(await popup.content()).toContain('Patient &lt;img');
+    expect(await popup.locator('img').count()).toBe(0);
+    await popup.close();
+    // saved with its output, listed as text, reopened, deleted
+    await page.locator('#plan-save-name').fill(`Plan ${EVIL}`);
+    await page.locator('#plan-save-name').press('Enter');
+    await page.locator('[data-testid="plan-saved-note"]').waitFor({ timeout: T });
+    await page.getByRole('link', { name: 'Saved plans' }).click();
+    await page.getByRole('heading', { name: `Plan ${EVIL}` }).waitFor({ timeout: T });
+    expect(await page.locator('main img').count()).toBe(0);
+    await page.getByRole('button', { name: `Open “Plan ${EVIL}”` }).click();
+    await page.locator('[data-testid="plan-saved-note"]').waitFor({ timeout: T });
+    expect(await page.locator('[data-testid="plan-calendar"] tbody tr').count()).toBe(56);
+    expect(await page.inputValue('#plan-name')).toBe(`Patient ${EVIL}`);
+    await page.getByRole('link', { name: 'Saved plans' }).click();
+    await page.getByRole('button', { name: `Delete “Plan ${EVIL}”` }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByText('No saved plans yet. Save one from the Plan tab.').waitFor({ timeout: T });
+    expect(((await (await page.request.get(`${server.url}/api/saved-plans`)).json()) as { saved_plans: unknown[] }).saved_plans).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // the refused plan answers (409) are logged by Chromium as failed loads; nothing else may be
+    expect(problems.errors.filter((e) => !/status of 409 \(Conflict\)/.test(e)).join('\n')).toBe('');
+    problems.errors.length = 0;
+  });
+
   it('fits a 375 px phone without horizontal scrolling, in Ukrainian', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     const shots: string[] = [];
@@ -233,6 +284,8 @@ describe.skipIf(!availability.run)('web app in Chromium against ldn serve', () =
       ['#/evidence/claims', 'phone-claims'],
       ['#/simulator/parameters', 'phone-parameters'],
       ['#/simulator/population', 'phone-population'],
+      ['#/planner', 'phone-planner'],
+      ['#/planner/rules', 'phone-planner-rules'],
     ] as const) {
       await open(hash, 'uk');
       if (hash === '#/simulator') await settled();

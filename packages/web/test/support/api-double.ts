@@ -2,6 +2,7 @@
 // answer from the same report builders the server uses, scenarios live in memory, and every call
 // is recorded. The browser tests (test/e2e) run against the real server instead.
 import { claimsReport, studiesReport, studyReport, type Study } from '@ldn/evidence';
+import { buildPlan, listRules, PlanInputError, planToHtml, planToIcs, type PlanOutput } from '@ldn/planner';
 
 export interface RecordedCall {
   method: string;
@@ -13,6 +14,23 @@ export interface ApiDouble {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
   calls: RecordedCall[];
   scenarios: Map<string, Record<string, unknown>>;
+  savedPlans: Map<string, Record<string, unknown>>;
+}
+
+const text = (status: number, body: string, type: string): Response => new Response(body, { status, headers: { 'content-type': type } });
+
+/** POST /api/plans as the server answers it: 200, 422 plan_blocked, 409 acknowledgement_required (both with the plan), 400 naming the field. */
+function planAnswer(body: unknown, prefix = ''): { status: number; plan?: PlanOutput; error?: { code: string; message: string; field: string | null } } {
+  let plan: PlanOutput;
+  try {
+    plan = buildPlan(body);
+  } catch (e) {
+    if (e instanceof PlanInputError) return { status: 400, error: { code: 'invalid_request', message: `${prefix}${e.message}`, field: `${prefix}${e.field}` } };
+    throw e;
+  }
+  if (plan.status === 'blocked') return { status: 422, plan, error: { code: 'plan_blocked', message: `plan not produced: blocked by ${plan.blocks.join(', ')}`, field: null } };
+  if (plan.status === 'needs-acknowledgement') return { status: 409, plan, error: { code: 'acknowledgement_required', message: `plan not produced: need acknowledgement: ${plan.needs_ack.join(', ')}`, field: `${prefix}ack` } };
+  return { status: 200, plan };
 }
 
 const json = (status: number, body?: unknown): Response =>
@@ -22,6 +40,7 @@ const json = (status: number, body?: unknown): Response =>
 export function apiDouble(extraStudies: Study[] = []): ApiDouble {
   const calls: RecordedCall[] = [];
   const scenarios = new Map<string, Record<string, unknown>>();
+  const savedPlans = new Map<string, Record<string, unknown>>();
   let next = 1;
   const fetch = (url: string, init?: RequestInit): Promise<Response> => {
     const u = new URL(url, 'http://test.invalid');
@@ -67,7 +86,36 @@ export function apiDouble(extraStudies: Study[] = []): ApiDouble {
       }
       return Promise.resolve(json(200, s));
     }
+    if (p === '/api/plans' && method === 'POST') {
+      const a = planAnswer(body);
+      if (a.status !== 200) return Promise.resolve(json(a.status, { error: a.error, ...(a.plan ? { plan: a.plan } : {}) }));
+      const format = q.get('format');
+      if (format === 'ics') return Promise.resolve(text(200, planToIcs(buildPlan(body, { simulate: false })), 'text/calendar; charset=utf-8'));
+      if (format === 'html') return Promise.resolve(text(200, planToHtml(a.plan!), 'text/html; charset=utf-8'));
+      return Promise.resolve(json(200, a.plan));
+    }
+    if (p === '/api/plans/rules') return Promise.resolve(json(200, listRules()));
+    if (p === '/api/saved-plans' && method === 'GET') return Promise.resolve(json(200, { saved_plans: [...savedPlans.values()].map(({ plan: _plan, ...rest }) => rest) }));
+    if (p === '/api/saved-plans' && method === 'POST') {
+      const b = body as { name: string; request: unknown; notes?: string };
+      const a = planAnswer(b.request, 'request.');
+      if (a.status !== 200) return Promise.resolve(json(a.status, { error: a.error, ...(a.plan ? { plan: a.plan } : {}) }));
+      const id = `p${next++}`;
+      const saved = { id, name: b.name, request: b.request, notes: b.notes ?? '', created_at: '2026-11-25T12:00:00.000Z', plan: a.plan };
+      savedPlans.set(id, saved);
+      return Promise.resolve(json(201, saved));
+    }
+    if ((m = /^\/api\/saved-plans\/([^/]+)$/.exec(p))) {
+      const id = decodeURIComponent(m[1]!);
+      const sp = savedPlans.get(id);
+      if (!sp) return Promise.resolve(json(404, { error: { code: 'not_found', message: `no saved plan with id "${id}"`, field: 'id' } }));
+      if (method === 'DELETE') {
+        savedPlans.delete(id);
+        return Promise.resolve(json(204));
+      }
+      return Promise.resolve(json(200, sp));
+    }
     return Promise.resolve(json(404, { error: { code: 'not_found', message: `no endpoint ${method} ${p}`, field: null } }));
   };
-  return { fetch, calls, scenarios };
+  return { fetch, calls, scenarios, savedPlans };
 }
