@@ -12,12 +12,13 @@ const EvidencePage = lazy(() => import('./pages/EvidencePage.js').then((m) => ({
 const StudyPage = lazy(() => import('./pages/StudyPage.js').then((m) => ({ default: m.StudyPage })));
 const ClaimsPage = lazy(() => import('./pages/ClaimsPage.js').then((m) => ({ default: m.ClaimsPage })));
 const ScenariosPage = lazy(() => import('./pages/ScenariosPage.js').then((m) => ({ default: m.ScenariosPage })));
+const MetaPage = lazy(() => import('./pages/MetaPage.js').then((m) => ({ default: m.MetaPage })));
 const PlannerPage = lazy(() => import('./pages/planner/PlannerPage.js').then((m) => ({ default: m.PlannerPage })));
 
 const NAV: { key: MessageKey; route: Route; pages: Route['page'][] }[] = [
   { key: 'nav.simulator', route: { page: 'simulator', tab: 'run' }, pages: ['simulator'] },
   { key: 'nav.planner', route: { page: 'planner', tab: 'plan' }, pages: ['planner'] },
-  { key: 'nav.evidence', route: { page: 'evidence' }, pages: ['evidence', 'study'] },
+  { key: 'nav.evidence', route: { page: 'evidence' }, pages: ['evidence', 'study', 'meta'] },
   { key: 'nav.claims', route: { page: 'claims' }, pages: ['claims'] },
   { key: 'nav.scenarios', route: { page: 'scenarios' }, pages: ['scenarios'] },
 ];
@@ -36,6 +37,8 @@ function Page({ route }: { route: Route }): ReactNode {
       return <ScenariosPage />;
     case 'planner':
       return <PlannerPage tab={route.tab} />;
+    case 'meta':
+      return <MetaPage />;
   }
 }
 

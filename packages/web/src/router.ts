@@ -2,6 +2,7 @@
 // history fallback, and every view has a link a clinician can bookmark or share:
 //   #/simulator  #/simulator/compare  #/simulator/parameters  #/simulator/population
 //   #/evidence?condition=endometriosis  #/evidence/studies/smith2011  #/evidence/claims?verdict=differs
+//   #/evidence/meta
 //   #/scenarios  #/planner  #/planner/rules  #/planner/saved
 // Parsing is pure and tested; unknown paths fall back to the simulator.
 
@@ -14,7 +15,8 @@ export type Route =
   | { page: 'study'; id: string }
   | { page: 'claims'; verdict?: string; topic?: string; q?: string }
   | { page: 'scenarios' }
-  | { page: 'planner'; tab: PlannerTab };
+  | { page: 'planner'; tab: PlannerTab }
+  | { page: 'meta' };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   const [a, b, c] = parts;
   if (a === 'evidence') {
     if (b === 'studies' && c !== undefined && ID.test(c)) return { page: 'study', id: c };
+    if (b === 'meta') return { page: 'meta' };
     if (b === 'claims') {
       const r: Route = { page: 'claims' };
       const verdict = opt('verdict');
@@ -79,5 +82,7 @@ export function routeHref(route: Route): string {
       return '#/scenarios';
     case 'planner':
       return route.tab === 'plan' ? '#/planner' : `#/planner/${route.tab}`;
+    case 'meta':
+      return '#/evidence/meta';
   }
 }

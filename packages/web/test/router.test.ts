@@ -13,6 +13,10 @@ describe('routes', () => {
     expect(parseRoute('#/evidence/studies/<script>')).toEqual({ page: 'evidence' });
     expect(parseRoute('#/evidence/claims?verdict=differs&q=half%20life')).toEqual({ page: 'claims', verdict: 'differs', q: 'half life' });
     expect(parseRoute('#/scenarios')).toEqual({ page: 'scenarios' });
+    expect(parseRoute('#/planner')).toEqual({ page: 'planner', tab: 'plan' });
+    expect(parseRoute('#/planner/rules')).toEqual({ page: 'planner', tab: 'rules' });
+    expect(parseRoute('#/planner/nowhere')).toEqual({ page: 'planner', tab: 'plan' });
+    expect(parseRoute('#/evidence/meta')).toEqual({ page: 'meta' });
   });
 
   it('routeHref and parseRoute are inverse', () => {
@@ -25,6 +29,9 @@ describe('routes', () => {
       { page: 'study', id: 'cochrane-cd010410' },
       { page: 'claims', verdict: 'unsupported', topic: 'mechanism', q: 'β-endorphin 300%' },
       { page: 'scenarios' },
+      { page: 'planner', tab: 'plan' },
+      { page: 'planner', tab: 'saved' },
+      { page: 'meta' },
     ];
     for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
   });

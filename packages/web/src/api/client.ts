@@ -184,6 +184,34 @@ export class ApiClient {
     await this.call<unknown>('DELETE', `/api/scenarios/${encodeURIComponent(id)}`);
   }
 
+  // ---- custom meta-analysis ----
+
+  /** POST /api/meta: the JSON of `ldn meta --format json`. */
+  meta(body: Record<string, unknown>): Promise<MetaDoc> {
+    return this.call('POST', '/api/meta', body);
+  }
+
+  /** POST /api/meta?format=svg: the server's forest plot. */
+  metaSvg(body: Record<string, unknown>): Promise<string> {
+    return this.text('/api/meta?format=svg', body);
+  }
+
+  metaAnalyses(): Promise<SavedMetaAnalysis[]> {
+    return this.call<unknown>('GET', '/api/meta-analyses').then((d) => listOf(d, 'meta_analyses').map(toSavedMeta));
+  }
+
+  metaAnalysis(id: string): Promise<SavedMetaAnalysis> {
+    return this.call<unknown>('GET', `/api/meta-analyses/${encodeURIComponent(id)}`).then(toSavedMeta);
+  }
+
+  saveMetaAnalysis(input: { name: string; request: Record<string, unknown> }): Promise<SavedMetaAnalysis> {
+    return this.call<unknown>('POST', '/api/meta-analyses', input).then(toSavedMeta);
+  }
+
+  async deleteMetaAnalysis(id: string): Promise<void> {
+    await this.call<unknown>('DELETE', `/api/meta-analyses/${encodeURIComponent(id)}`);
+  }
+
   // ---- dosing planner ----
 
   /**
@@ -232,6 +260,60 @@ export class ApiClient {
   async deleteSavedPlan(id: string): Promise<void> {
     await this.call<unknown>('DELETE', `/api/saved-plans/${encodeURIComponent(id)}`);
   }
+}
+
+/** A pooled fit as `ldn meta --format json` gives it (null for what the model does not estimate). */
+export interface MetaSummary {
+  k: number;
+  estimate: number | null;
+  se: number | null;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  statistic: number | null;
+  p: number | null;
+  tau2: number | null;
+  tau2_ci_lower: number | null;
+  tau2_ci_upper: number | null;
+  I2: number | null;
+  H2: number | null;
+  Q: number | null;
+  Q_df: number;
+  Q_p: number | null;
+  pi_lower: number | null;
+  pi_upper: number | null;
+  /** back-transformed, for ratio measures */
+  exp?: { estimate: number | null; ci_lower: number | null; ci_upper: number | null; pi_lower: number | null; pi_upper: number | null };
+}
+
+export interface MetaDoc extends MetaSummary {
+  measure: string;
+  method: string;
+  test: 'knha' | 'z';
+  df: number | null;
+  level: number;
+  studies: { study: string; yi: number | null; vi: number | null; ci_lower: number | null; ci_upper: number | null; weight: number | null }[];
+  omitted: string[];
+  subgroups?: ({ group: string } & MetaSummary)[];
+  subgroup_test?: { Q: number; Q_df: number; Q_p: number };
+  revman5_random?: { model: string; tau2: number | null; estimate: number | null; ci_lower: number | null; ci_upper: number | null; p: number | null; exp?: { estimate: number | null; ci_lower: number | null; ci_upper: number | null } };
+}
+
+export interface SavedMetaAnalysis {
+  id: string;
+  name: string;
+  request: Record<string, unknown>;
+  created_at?: string;
+  result?: MetaDoc;
+}
+
+function toSavedMeta(x: unknown): SavedMetaAnalysis {
+  if (!isRecord(x) || (typeof x.id !== 'string' && typeof x.id !== 'number') || typeof x.name !== 'string' || !isRecord(x.request)) {
+    throw new ApiError(0, 'bad_response', 'the server sent a saved meta-analysis without id, name or request');
+  }
+  const out: SavedMetaAnalysis = { id: String(x.id), name: x.name, request: x.request };
+  if (typeof x.created_at === 'string') out.created_at = x.created_at;
+  if (isRecord(x.result)) out.result = x.result as unknown as MetaDoc;
+  return out;
 }
 
 /** What POST /api/plans answered: the plan, and for a refused plan (422 / 409) the error too. */

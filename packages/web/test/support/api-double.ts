@@ -1,7 +1,7 @@
 // A small test double of the HTTP API (docs/API.md) for component tests: the evidence endpoints
 // answer from the same report builders the server uses, scenarios live in memory, and every call
 // is recorded. The browser tests (test/e2e) run against the real server instead.
-import { claimsReport, studiesReport, studyReport, type Study } from '@ldn/evidence';
+import { claimsReport, EvidenceInputError, metaJson, MetaRequestError, runMetaAnalysis, studiesReport, studyReport, type MetaRequest, type Study } from '@ldn/evidence';
 import { buildPlan, listRules, PlanInputError, planToHtml, planToIcs, type PlanOutput } from '@ldn/planner';
 
 export interface RecordedCall {
@@ -15,6 +15,17 @@ export interface ApiDouble {
   calls: RecordedCall[];
   scenarios: Map<string, Record<string, unknown>>;
   savedPlans: Map<string, Record<string, unknown>>;
+  metaAnalyses: Map<string, Record<string, unknown>>;
+}
+
+/** POST /api/meta as the server answers it: the JSON of ldn meta, or a 400 naming the field. */
+function metaAnswer(body: unknown, prefix = ''): Response {
+  try {
+    return json(200, metaJson(runMetaAnalysis(body as MetaRequest)));
+  } catch (e) {
+    if (e instanceof EvidenceInputError || e instanceof MetaRequestError) return json(400, { error: { code: 'invalid_request', message: `${prefix}csv: ${e.message}`, field: `${prefix}${e instanceof MetaRequestError ? e.field : 'csv'}` } });
+    throw e;
+  }
 }
 
 const text = (status: number, body: string, type: string): Response => new Response(body, { status, headers: { 'content-type': type } });
@@ -41,6 +52,7 @@ export function apiDouble(extraStudies: Study[] = []): ApiDouble {
   const calls: RecordedCall[] = [];
   const scenarios = new Map<string, Record<string, unknown>>();
   const savedPlans = new Map<string, Record<string, unknown>>();
+  const metaAnalyses = new Map<string, Record<string, unknown>>();
   let next = 1;
   const fetch = (url: string, init?: RequestInit): Promise<Response> => {
     const u = new URL(url, 'http://test.invalid');
@@ -94,6 +106,27 @@ export function apiDouble(extraStudies: Study[] = []): ApiDouble {
       if (format === 'html') return Promise.resolve(text(200, planToHtml(a.plan!), 'text/html; charset=utf-8'));
       return Promise.resolve(json(200, a.plan));
     }
+    if (p === '/api/meta' && method === 'POST') return Promise.resolve(metaAnswer(body));
+    if (p === '/api/meta-analyses' && method === 'GET') return Promise.resolve(json(200, { meta_analyses: [...metaAnalyses.values()] }));
+    if (p === '/api/meta-analyses' && method === 'POST') {
+      const b = body as { name: string; request: unknown };
+      const answer = metaAnswer(b.request, 'request.');
+      if (answer.status !== 200) return Promise.resolve(answer);
+      const id = `m${next++}`;
+      const saved = { id, name: b.name, request: b.request, created_at: '2026-11-25T12:00:00.000Z' };
+      metaAnalyses.set(id, saved);
+      return answer.json().then((result: unknown) => json(201, { ...saved, result }));
+    }
+    if ((m = /^\/api\/meta-analyses\/([^/]+)$/.exec(p))) {
+      const id = decodeURIComponent(m[1]!);
+      const saved = metaAnalyses.get(id);
+      if (!saved) return Promise.resolve(json(404, { error: { code: 'not_found', message: `no saved meta-analysis with id "${id}"`, field: 'id' } }));
+      if (method === 'DELETE') {
+        metaAnalyses.delete(id);
+        return Promise.resolve(json(204));
+      }
+      return metaAnswer(saved.request).json().then((result: unknown) => json(200, { ...saved, result }));
+    }
     if (p === '/api/plans/rules') return Promise.resolve(json(200, listRules()));
     if (p === '/api/saved-plans' && method === 'GET') return Promise.resolve(json(200, { saved_plans: [...savedPlans.values()].map(({ plan: _plan, ...rest }) => rest) }));
     if (p === '/api/saved-plans' && method === 'POST') {
@@ -117,5 +150,5 @@ export function apiDouble(extraStudies: Study[] = []): ApiDouble {
     }
     return Promise.resolve(json(404, { error: { code: 'not_found', message: `no endpoint ${method} ${p}`, field: null } }));
   };
-  return { fetch, calls, scenarios, savedPlans };
+  return { fetch, calls, scenarios, savedPlans, metaAnalyses };
 }
