@@ -7,7 +7,7 @@
 // (study-row, study-ci, summary-diamond, prediction-interval, heterogeneity, data-x-*) so tests and
 // scripts can read the figure back.
 import { linearScale, logTicks, niceTicks } from './svg/scale.js';
-import { esc, fmt as fmtDefault, fmtP, px, tickLabel } from './svg/text.js';
+import { esc, fmt as fmtDefault, px, tickLabel } from './svg/text.js';
 
 export interface ForestRow {
   label: string;
@@ -71,6 +71,8 @@ export interface ForestLabels {
   ci: (levelPercent: number) => string;
   predictionInterval: string;
   heterogeneity: string;
+  /** between the two limits of an interval: ", " in English; "; " reads better with a decimal comma */
+  intervalSeparator: string;
 }
 
 const ENGLISH: ForestLabels = {
@@ -79,6 +81,7 @@ const ENGLISH: ForestLabels = {
   ci: (level) => `${level}% CI`,
   predictionInterval: 'Prediction interval',
   heterogeneity: 'Heterogeneity',
+  intervalSeparator: ', ',
 };
 
 const ROW = 22;
@@ -146,7 +149,8 @@ export function forestPlot(o: ForestPlotOptions): string {
   out.push('</g>');
   out.push(`<line class="header-rule" x1="${left}" x2="${px(width - 12)}" y1="${px(headerY + 6)}" y2="${px(headerY + 6)}" stroke="#999"/>`);
 
-  const estText = (e: number, lo: number, hi: number): string => `${fmt(back(e), digits)} [${fmt(back(lo), digits)}, ${fmt(back(hi), digits)}]`;
+  const interval = (lo: number, hi: number): string => `[${fmt(back(lo), digits)}${L.intervalSeparator}${fmt(back(hi), digits)}]`;
+  const estText = (e: number, lo: number, hi: number): string => `${fmt(back(e), digits)} ${interval(lo, hi)}`;
   const maxW = Math.max(1e-12, ...rows.map((r) => r.weight ?? 0));
 
   rows.forEach((r, i) => {
@@ -189,7 +193,7 @@ export function forestPlot(o: ForestPlotOptions): string {
     out.push(`<g class="summary-row" data-estimate="${s.estimate}" data-ci-lower="${s.ciLower}" data-ci-upper="${s.ciUpper}">`);
     out.push(textEl(left, y + 4, s.label, 'class="summary-label" font-weight="bold"'));
     out.push(`<polygon class="summary-diamond" points="${pts}" fill="#1f3b63"/>`);
-    if (rows.some((r) => r.weight !== undefined)) out.push(textEl(plotX1 + 20 + weightW - 8, y + 4, '100.0%', 'text-anchor="end" font-weight="bold"'));
+    if (rows.some((r) => r.weight !== undefined)) out.push(textEl(plotX1 + 20 + weightW - 8, y + 4, `${fmt(100, 1)}%`, 'text-anchor="end" font-weight="bold"'));
     out.push(textEl(plotX1 + 20 + weightW + textW - 8, y + 4, estText(s.estimate, s.ciLower, s.ciUpper), 'class="estimate-text" text-anchor="end" font-weight="bold"'));
     out.push('</g>');
     if (finite(s.piLower) && finite(s.piUpper)) {
@@ -200,7 +204,7 @@ export function forestPlot(o: ForestPlotOptions): string {
       const b = clampX(s.piUpper);
       out.push(`<line class="prediction-interval" x1="${px(a)}" x2="${px(b)}" y1="${px(y)}" y2="${px(y)}" stroke="#b03a2e" stroke-width="2"/>`);
       out.push(`<line x1="${px(a)}" x2="${px(a)}" y1="${px(y - 4)}" y2="${px(y + 4)}" stroke="#b03a2e"/><line x1="${px(b)}" x2="${px(b)}" y1="${px(y - 4)}" y2="${px(y + 4)}" stroke="#b03a2e"/>`);
-      out.push(textEl(plotX1 + 20 + weightW + textW - 8, y + 4, `[${fmt(back(s.piLower), digits)}, ${fmt(back(s.piUpper), digits)}]`, 'class="estimate-text" text-anchor="end"'));
+      out.push(textEl(plotX1 + 20 + weightW + textW - 8, y + 4, interval(s.piLower, s.piUpper), 'class="estimate-text" text-anchor="end"'));
       out.push('</g>');
     }
   }
@@ -209,7 +213,7 @@ export function forestPlot(o: ForestPlotOptions): string {
     const parts: string[] = [];
     if (h.tau2 !== undefined) parts.push(`τ² = ${fmt(h.tau2, h.tau2 < 0.01 && h.tau2 > 0 ? 4 : 3)}`);
     if (h.I2 !== undefined) parts.push(`I² = ${fmt(h.I2, 1)}%`);
-    if (h.Q !== undefined) parts.push(`Q = ${fmt(h.Q, 2)}${h.df !== undefined ? `, df = ${h.df}` : ''}${h.p !== undefined ? ` (p ${fmtP(h.p)})` : ''}`);
+    if (h.Q !== undefined) parts.push(`Q = ${fmt(h.Q, 2)}${h.df !== undefined ? `, df = ${h.df}` : ''}${h.p !== undefined ? ` (p ${h.p < 0.001 ? `< ${fmt(0.001, 3)}` : `= ${fmt(h.p, 3)}`})` : ''}`);
     y += ROW;
     out.push(textEl(left, y + 4, `${L.heterogeneity}: ${parts.join('; ')}`, 'class="heterogeneity" font-size="11"'));
   }
@@ -219,7 +223,9 @@ export function forestPlot(o: ForestPlotOptions): string {
   const plotTop = firstRowY - ROW / 2;
   out.push(`<g class="x-axis" data-x-domain="${d0},${d1}" data-x-range="${plotX0},${plotX1}" data-scale="${o.scale}">`);
   out.push(`<line x1="${px(plotX0)}" x2="${px(plotX1)}" y1="${px(axisY)}" y2="${px(axisY)}" stroke="#333"/>`);
-  const ticks = log ? logTicks(d0, d1).map((v) => ({ at: Math.log(v), label: tickLabel(v) })) : niceTicks(d0, d1, 5).map((v) => ({ at: v, label: tickLabel(v) }));
+  // tick labels keep their own decimals (0.5, 1, 2) but use the figure's number format
+  const tick = (v: number): string => fmt(v, (tickLabel(v).split('.')[1] ?? '').length);
+  const ticks = log ? logTicks(d0, d1).map((v) => ({ at: Math.log(v), label: tick(v) })) : niceTicks(d0, d1, 5).map((v) => ({ at: v, label: tick(v) }));
   for (const t of ticks) {
     const tx = x(t.at);
     out.push(`<line class="tick" x1="${px(tx)}" x2="${px(tx)}" y1="${px(axisY)}" y2="${px(axisY + 4)}" stroke="#333"/>`);

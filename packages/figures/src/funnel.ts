@@ -23,6 +23,10 @@ export interface FunnelPlotOptions {
   title?: string;
   width?: number;
   height?: number;
+  /** the figure's own words, for other languages (default English) */
+  words?: { standardError?: string };
+  /** number format for tick labels, e.g. with a decimal comma */
+  formatNumber?: (x: number, digits: number) => string;
 }
 
 export function funnelPlot(o: FunnelPlotOptions): string {
@@ -59,7 +63,8 @@ export function funnelPlot(o: FunnelPlotOptions): string {
   const [d0, d1] = x.domain;
   out.push(`<g class="x-axis" data-x-domain="${d0},${d1}" data-x-range="${x.range[0]},${x.range[1]}" data-scale="${o.scale}">`);
   out.push(`<line x1="${m.left}" x2="${px(width - m.right)}" y1="${px(height - m.bottom)}" y2="${px(height - m.bottom)}" stroke="#333"/>`);
-  const xt = log ? logTicks(d0, d1).map((v) => ({ at: Math.log(v), label: tickLabel(v) })) : niceTicks(d0, d1, 5).map((v) => ({ at: v, label: tickLabel(v) }));
+  const tick = (v: number): string => (o.formatNumber ? o.formatNumber(v, (tickLabel(v).split('.')[1] ?? '').length) : tickLabel(v));
+  const xt = log ? logTicks(d0, d1).map((v) => ({ at: Math.log(v), label: tick(v) })) : niceTicks(d0, d1, 5).map((v) => ({ at: v, label: tick(v) }));
   for (const t of xt) {
     out.push(`<line x1="${px(x(t.at))}" x2="${px(x(t.at))}" y1="${px(height - m.bottom)}" y2="${px(height - m.bottom + 4)}" stroke="#333"/>`);
     out.push(`<text class="tick-label" x="${px(x(t.at))}" y="${px(height - m.bottom + 16)}" text-anchor="middle" font-size="10">${esc(t.label)}</text>`);
@@ -70,9 +75,9 @@ export function funnelPlot(o: FunnelPlotOptions): string {
   out.push(`<line x1="${m.left}" x2="${m.left}" y1="${px(m.top)}" y2="${px(height - m.bottom)}" stroke="#333"/>`);
   for (const t of niceTicks(0, seMax, 4)) {
     out.push(`<line x1="${m.left - 4}" x2="${m.left}" y1="${px(y(t))}" y2="${px(y(t))}" stroke="#333"/>`);
-    out.push(`<text class="tick-label" x="${m.left - 6}" y="${px(y(t) + 3)}" text-anchor="end" font-size="10">${esc(tickLabel(t))}</text>`);
+    out.push(`<text class="tick-label" x="${m.left - 6}" y="${px(y(t) + 3)}" text-anchor="end" font-size="10">${esc(tick(t))}</text>`);
   }
-  out.push(`<text x="14" y="${px((m.top + height - m.bottom) / 2)}" text-anchor="middle" transform="rotate(-90 14 ${px((m.top + height - m.bottom) / 2)})">Standard error</text>`);
+  out.push(`<text x="14" y="${px((m.top + height - m.bottom) / 2)}" text-anchor="middle" transform="rotate(-90 14 ${px((m.top + height - m.bottom) / 2)})">${esc(o.words?.standardError ?? 'Standard error')}</text>`);
   out.push('</g>');
   return `<svg xmlns="http://www.w3.org/2000/svg" class="funnel-plot" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">\n${out.join('\n')}\n</svg>\n`;
 }

@@ -157,15 +157,16 @@ describe('forest plot in another language', () => {
       rows,
       scale: 'linear',
       effectLabel: 'Різниця середніх (РС)',
-      labels: { study: 'Дослідження', weight: 'Вага у метааналізі', ci: (l) => `${l} % довірчий інтервал`, predictionInterval: 'Інтервал прогнозу', heterogeneity: 'Гетерогенність' },
+      labels: { study: 'Дослідження', weight: 'Вага у метааналізі', ci: (l) => `${l} % довірчий інтервал`, predictionInterval: 'Інтервал прогнозу', heterogeneity: 'Гетерогенність', intervalSeparator: '; ' },
       formatNumber: (x, d) => x.toFixed(d).replace('.', ','),
     });
     const width = (svg: string) => Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
     expect(uk).toContain('>Дослідження</text>');
     expect(uk).toContain('>Вага у метааналізі</text>');
     expect(uk).toContain('Різниця середніх (РС) [95 % довірчий інтервал]');
-    expect(uk).toContain('0,00 [-0,50, 0,50]');
+    expect(uk).toContain('0,00 [-0,50; 0,50]');
     expect(uk).toContain('100,0%');
+    expect(uk).toMatch(/>-0,5<\/text>|>0,5<\/text>/); // axis ticks in the same number format
     expect(width(uk)).toBeGreaterThan(width(en));
   });
 });

@@ -49,3 +49,12 @@ describe('funnel plot', () => {
     expect(parse(s).querySelector('.funnel-point title')?.textContent).toBe('<a&b>');
   });
 });
+
+describe('funnel plot in another language', () => {
+  it('uses the given axis words and number format', () => {
+    const svg = funnelPlot({ yi: [-0.5, 0, 0.4], vi: [0.1, 0.05, 0.2], estimate: 0, scale: 'linear', effectLabel: 'РС', words: { standardError: 'Стандартна похибка' }, formatNumber: (x, d) => x.toFixed(d).replace('.', ',') });
+    expect(svg).toContain('>Стандартна похибка</text>');
+    expect(svg).toMatch(/>-?0,\d+<\/text>/);
+    expect(svg).not.toMatch(/tick-label[^>]*>-?0\.\d+</);
+  });
+});

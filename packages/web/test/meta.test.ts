@@ -26,7 +26,7 @@ describe('custom meta-analysis in the browser', () => {
     if (!('result' in local)) throw new Error('no result');
     const svg = localForestSvg(local.result, makeI18n('uk'));
     for (const w of ['Дослідження', 'Лікування', 'Контроль', 'Вага', 'Модель випадкових ефектів (REML)', 'Інтервал прогнозу', 'відношення ризиків [95 % ДІ]']) expect(svg).toContain(w);
-    expect(svg).toMatch(/0,\d\d \[0,\d\d, [01],\d\d\]/);
+    expect(svg).toMatch(/0,\d\d \[0,\d\d; [01],\d\d\]/); // limits separated by "; " next to decimal commas
     expect(svg).toContain('Trial &lt;b&gt;A&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
     // an extra column is a cell of the figure (unless it defines the subgroups) and a subgroup candidate

@@ -115,6 +115,8 @@ export function localForestSvg(r: MetaAnalysisResult, i18n: I18n): string {
       ci: (level) => t('forest.ci', { level: String(level) }),
       predictionInterval: t('meta.pi'),
       heterogeneity: t('meta.heterogeneity'),
+      // with a decimal comma, "[0,35, 1,09]" would read as four numbers
+      intervalSeparator: '; ',
     },
     formatNumber: (x, digits) => i18n.num(x, digits, digits),
   });

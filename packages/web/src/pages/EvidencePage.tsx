@@ -68,7 +68,7 @@ export function forestSvg(g: ForestGroup, i18n: I18n): string {
     effectLabel: t(`measure.short.${g.measure}` as MessageKey),
     digits: 2,
     // the figure's words and numbers in the reader's language (no weights here: the effects are not pooled)
-    labels: { study: t('forest.col.study'), weight: '', ci: (level) => t('forest.ci', { level: String(level) }) },
+    labels: { study: t('forest.col.study'), weight: '', ci: (level) => t('forest.ci', { level: String(level) }), intervalSeparator: i18n.lang === 'uk' ? '; ' : ', ' },
     formatNumber: (x, digits) => i18n.num(x, digits, digits),
   });
   return svg;
