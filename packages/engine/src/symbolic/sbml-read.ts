@@ -208,7 +208,7 @@ export function fromSbml(xml: string): SbmlImport {
       if (!rate) warnings.push(`${sid} is not constant but has no rule; read as a state with rate 0 (events may change it)`);
       if (initial === undefined) throw new SbmlReadError(`state ${sid} has no initial value`);
       fragment.states.push({ id, unit, initial, ...name, ...(extra.compartment !== undefined ? { compartment: extra.compartment } : {}), ...(extra.description !== undefined ? { description: extra.description } : {}) });
-      fragment.rates.push({ id, math: rate ?? { kind: 'num', value: 0 } });
+      fragment.rates.push({ id, math: rate ?? { kind: 'num', value: 0 } }); // a literal zero rate in the expression tree, not a model value (no source applies)
       return;
     }
     const a = ldnInfo(el, 'parameter');
