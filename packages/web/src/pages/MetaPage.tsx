@@ -16,6 +16,7 @@ import { useAsync } from '../components/useAsync.js';
 import { ApiErrorBox } from '../components/Evidence.js';
 import { SvgFigure } from '../components/SvgFigure.js';
 import { extraColumns, layoutColumns, localForestSvg, metaBody, RANDOM_EFFECTS, runLocal, type MetaFormRequest, type MetaProblemText } from '../evidence/meta.js';
+import { ConfirmDelete } from '../components/ConfirmDelete.js';
 
 const MAX_CSV = 500_000;
 
@@ -216,7 +217,6 @@ function SavedList({ reloadKey, onOpen }: { reloadKey: number; onOpen: (s: Saved
   const { t } = i18n;
   const { api } = useAppState();
   const list = useAsync(() => api.metaAnalyses(), [api, reloadKey]);
-  const [confirming, setConfirming] = useState<string | undefined>();
   const [message, setMessage] = useState('');
   const open = async (s: SavedMetaAnalysis): Promise<void> => {
     try {
@@ -229,7 +229,6 @@ function SavedList({ reloadKey, onOpen }: { reloadKey: number; onOpen: (s: Saved
     try {
       await api.deleteMetaAnalysis(s.id);
       setMessage(t('scenarios.deleted', { name: s.name }));
-      setConfirming(undefined);
       list.reload();
     } catch (e) {
       setMessage(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }));
@@ -256,21 +255,7 @@ function SavedList({ reloadKey, onOpen }: { reloadKey: number; onOpen: (s: Saved
                 <button type="button" className="primary" onClick={() => void open(s)} aria-label={t('meta.openNamed', { name: s.name })}>
                   {t('scenarios.open')}
                 </button>
-                {confirming === s.id ? (
-                  <>
-                    <span>{t('scenarios.confirm', { name: s.name })}</span>
-                    <button type="button" className="danger" onClick={() => void remove(s)}>
-                      {t('scenarios.confirmYes')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(undefined)}>
-                      {t('common.cancel')}
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" className="danger" onClick={() => setConfirming(s.id)} aria-label={t('scenarios.deleteNamed', { name: s.name })}>
-                    {t('scenarios.delete')}
-                  </button>
-                )}
+                <ConfirmDelete name={s.name} onDelete={() => remove(s)} />
               </div>
             </li>
           ))}

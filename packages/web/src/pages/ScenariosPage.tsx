@@ -10,13 +10,13 @@ import { ApiErrorBox } from '../components/Evidence.js';
 import { fromRequest } from '../sim/editor.js';
 import { describeRegimen } from '../sim/describe.js';
 import type { Scenario } from '../api/client.js';
+import { ConfirmDelete } from '../components/ConfirmDelete.js';
 
 export function ScenariosPage(): ReactNode {
   const i18n = useI18n();
   const { t } = i18n;
   const { api, dispatch, setScenario } = useAppState();
   const list = useAsync(() => api.scenarios(), [api]);
-  const [confirming, setConfirming] = useState<string | undefined>();
   const [message, setMessage] = useState<string>('');
   const [warning, setWarning] = useState<string[]>([]);
 
@@ -35,7 +35,6 @@ export function ScenariosPage(): ReactNode {
     try {
       await api.deleteScenario(s.id);
       setMessage(t('scenarios.deleted', { name: s.name }));
-      setConfirming(undefined);
       list.reload();
     } catch (e) {
       setMessage(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }));
@@ -72,21 +71,7 @@ export function ScenariosPage(): ReactNode {
                 <button type="button" className="primary" onClick={() => open(s)} aria-label={t('scenarios.openNamed', { name: s.name })}>
                   {t('scenarios.open')}
                 </button>
-                {confirming === s.id ? (
-                  <>
-                    <span>{t('scenarios.confirm', { name: s.name })}</span>
-                    <button type="button" className="danger" onClick={() => void remove(s)}>
-                      {t('scenarios.confirmYes')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(undefined)}>
-                      {t('common.cancel')}
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" className="danger" onClick={() => setConfirming(s.id)} aria-label={t('scenarios.deleteNamed', { name: s.name })}>
-                    {t('scenarios.delete')}
-                  </button>
-                )}
+                <ConfirmDelete name={s.name} onDelete={() => remove(s)} />
               </div>
             </li>
           ))}

@@ -9,6 +9,7 @@ import { useAsync } from '../../components/useAsync.js';
 import { ApiErrorBox } from '../../components/Evidence.js';
 import type { SavedPlan, SavedPlanSummary } from '../../api/client.js';
 import { useText } from './parts.js';
+import { ConfirmDelete } from '../../components/ConfirmDelete.js';
 
 export function SavedPlansTab({ onOpen }: { onOpen: (s: SavedPlan) => void }): ReactNode {
   const i18n = useI18n();
@@ -16,7 +17,6 @@ export function SavedPlansTab({ onOpen }: { onOpen: (s: SavedPlan) => void }): R
   const tx = useText();
   const { api } = useAppState();
   const list = useAsync(() => api.savedPlans(), [api]);
-  const [confirming, setConfirming] = useState<string | undefined>();
   const [message, setMessage] = useState('');
 
   const describe = (s: SavedPlanSummary): string => {
@@ -36,7 +36,6 @@ export function SavedPlansTab({ onOpen }: { onOpen: (s: SavedPlan) => void }): R
     try {
       await api.deleteSavedPlan(s.id);
       setMessage(t('scenarios.deleted', { name: s.name }));
-      setConfirming(undefined);
       list.reload();
     } catch (e) {
       setMessage(t('save.failed', { reason: e instanceof Error ? e.message : String(e) }));
@@ -69,21 +68,7 @@ export function SavedPlansTab({ onOpen }: { onOpen: (s: SavedPlan) => void }): R
                 <a className="button" href={`/api/saved-plans/${encodeURIComponent(s.id)}?format=ics`} download aria-label={t('plan.icsNamed', { name: s.name })}>
                   {t('plan.ics')}
                 </a>
-                {confirming === s.id ? (
-                  <>
-                    <span>{t('scenarios.confirm', { name: s.name })}</span>
-                    <button type="button" className="danger" onClick={() => void remove(s)}>
-                      {t('scenarios.confirmYes')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(undefined)}>
-                      {t('common.cancel')}
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" className="danger" onClick={() => setConfirming(s.id)} aria-label={t('scenarios.deleteNamed', { name: s.name })}>
-                    {t('scenarios.delete')}
-                  </button>
-                )}
+                <ConfirmDelete name={s.name} onDelete={() => remove(s)} />
               </div>
             </li>
           ))}
