@@ -125,6 +125,40 @@ describe.each(BACKENDS)('writes on $name', (backend) => {
     });
   });
 
+  describe('deleting user studies', () => {
+    it('deletes a user study and the source only it cited (204), keeps shared sources, and refuses shipped or unknown ids', async () => {
+      const src = { ...userSource, id: 'user-src-del' };
+      expect((await t.app.inject({ method: 'POST', url: '/api/evidence/studies', payload: { study: userStudy('del2025', 'user-src-del'), sources: [src] } })).statusCode).toBe(201);
+      expect((await t.app.inject({ method: 'POST', url: '/api/evidence/studies', payload: userStudy('del2025b', 'user-src-del') })).statusCode).toBe(201);
+      expect(json<{ origin: string }>(await t.app.inject({ url: '/api/evidence/studies/del2025' })).origin).toBe('user');
+      expect(json<{ origin: string }>(await t.app.inject({ url: '/api/evidence/studies/smith2007' })).origin).toBe('shipped');
+      const before = await counts();
+      expect((await t.app.inject({ method: 'DELETE', url: '/api/evidence/studies/del2025' })).statusCode).toBe(204);
+      expect((await t.app.inject({ url: '/api/evidence/studies/del2025' })).statusCode).toBe(404);
+      // the other study still cites the source: it stays
+      expect(await counts()).toEqual({ ...before, user_studies: before.user_studies - 1 });
+      expect(json<{ sources: { id: string }[] }>(await t.app.inject({ url: '/api/evidence/studies/del2025b' })).sources.map((x) => x.id)).toEqual(['user-src-del']);
+      expect((await t.app.inject({ method: 'DELETE', url: '/api/evidence/studies/del2025b' })).statusCode).toBe(204);
+      // now nothing cites it: the source went with the last study, so it can be sent again
+      expect(await counts()).toEqual({ ...before, user_studies: before.user_studies - 2, user_sources: before.user_sources - 1 });
+      expect((await t.app.inject({ method: 'POST', url: '/api/evidence/studies', payload: { study: userStudy('del2026', 'user-src-del'), sources: [src] } })).statusCode).toBe(201);
+      expect((await t.app.inject({ method: 'DELETE', url: '/api/evidence/studies/del2026' })).statusCode).toBe(204);
+    });
+
+    it('refuses to delete a shipped study (409) or an unknown one (404) and changes nothing', async () => {
+      const before = await counts();
+      const shipped = await t.app.inject({ method: 'DELETE', url: '/api/evidence/studies/smith2007' });
+      expect(shipped.statusCode).toBe(409);
+      expect(json<Err>(shipped).error).toMatchObject({ code: 'shipped_record', field: 'id' });
+      expect(json<Err>(shipped).error.message).toMatch(/ships with LDN Workbench/);
+      expect((await t.app.inject({ url: '/api/evidence/studies/smith2007' })).statusCode).toBe(200);
+      const unknown = await t.app.inject({ method: 'DELETE', url: '/api/evidence/studies/nobody1999' });
+      expect(unknown.statusCode).toBe(404);
+      expect(json<Err>(unknown).error.message).toContain('nobody1999');
+      expect(await counts()).toEqual(before);
+    });
+  });
+
   describe('saved meta-analyses', () => {
     const request = { csv: 'study,yi,vi\nA,0.1,0.04\nB,0.3,0.02\nC,-0.1,0.05\n', measure: 'GEN', method: 'REML' };
     it('saves (running it first), lists, reads with the result and deletes', async () => {

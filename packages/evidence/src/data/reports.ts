@@ -70,6 +70,8 @@ export function studiesReport(filter: { condition?: string } = {}, base: Evidenc
 
 export interface StudyReport {
   study: Study;
+  /** "shipped" for the records that come with LDN Workbench, "user" for records a user added (they can be deleted) */
+  origin: 'shipped' | 'user';
   sources: (Source | undefined)[];
   numbers: { field: string; number: NumberValue }[];
   findings: Finding[];
@@ -83,7 +85,8 @@ export function studyReport(id: string, base: EvidenceBase = loadEvidence(), fin
   const numbers: { field: string; number: NumberValue }[] = [];
   walkNumbers(study, (n, path) => numbers.push({ field: describeNumberPath(study, path), number: n }));
   const claims = listClaims({}, base).filter((c) => c.studyIds.includes(study.id));
-  return { study, sources: study.sourceIds.map((s) => getSource(s, base)), numbers, findings: findings.filter((f) => f.studyId === study.id), claims: claims.map((c) => c.id) };
+  const origin = base.fileOf.get(`study:${study.id}`) === 'user' ? 'user' : 'shipped';
+  return { study, origin, sources: study.sourceIds.map((s) => getSource(s, base)), numbers, findings: findings.filter((f) => f.studyId === study.id), claims: claims.map((c) => c.id) };
 }
 
 /** `ldn evidence show C01 --format json`; undefined for an unknown id (ids are case-insensitive). */

@@ -2,7 +2,7 @@
 // for both back ends. Each write runs in a transaction; counts are cast in SQL (::int) so PGlite
 // and node-postgres return the same JS types; rows go out with ISO timestamps. A unique-key
 // violation (two writers racing for one id) comes back as a ConflictError, not a server fault.
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb } from './client.js';
 import { jobs, metaAnalyses, savedPlans, scenarios, userSources, userStudies } from './schema.js';
 
@@ -142,6 +142,22 @@ export class Repository {
     }
   }
 
+  /**
+   * Deletes a user-added study and the user-added sources that no remaining user study cites, in one
+   * transaction. False when no user study has this id (shipped studies are not in these tables).
+   */
+  async deleteUserStudy(id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const gone = await tx.delete(userStudies).where(eq(userStudies.id, id)).returning({ id: userStudies.id, record: userStudies.record });
+      if (gone.length === 0) return false;
+      const cited = new Set<string>();
+      for (const r of await tx.select({ record: userStudies.record }).from(userStudies)) for (const sid of sourceIdsOf(r.record)) cited.add(sid);
+      const orphans = sourceIdsOf(gone[0]!.record).filter((sid) => !cited.has(sid));
+      if (orphans.length > 0) await tx.delete(userSources).where(inArray(userSources.id, orphans));
+      return true;
+    });
+  }
+
   // ---------- saved meta-analyses ----------
 
   async listMetaAnalyses(): Promise<SavedMetaAnalysis[]> {
@@ -243,4 +259,10 @@ function metaOut(r: typeof metaAnalyses.$inferSelect): SavedMetaAnalysis {
 
 function savedPlanOut(r: typeof savedPlans.$inferSelect): SavedPlan {
   return { id: r.id, name: r.name, request: r.request, notes: r.notes, created_at: iso(r.createdAt), plan: r.plan };
+}
+
+/** The source ids a stored study record cites (records were validated before they were stored). */
+function sourceIdsOf(record: unknown): string[] {
+  const ids = typeof record === 'object' && record !== null ? (record as { sourceIds?: unknown }).sourceIds : undefined;
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
 }

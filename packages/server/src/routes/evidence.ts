@@ -138,6 +138,27 @@ export function registerEvidence(app: FastifyInstance, s: Services): void {
   });
 
   route(app, {
+    method: 'DELETE',
+    url: '/api/evidence/studies/:id',
+    summary: 'Delete a study a user added (and the sources only it cited); shipped studies cannot be deleted (409)',
+    tags: ['evidence'],
+    params: idParams,
+    responses: { 204: { description: 'deleted' } },
+    handler: async (req, reply) => {
+      const { id } = parse(idParams, req.params, 404, 'not_found');
+      if (!(await s.repo.deleteUserStudy(id))) {
+        const { base } = await view.current();
+        if (base.studies.some((x) => x.id === id)) {
+          throw new ApiError(409, 'shipped_record', `study "${id}" ships with LDN Workbench and cannot be deleted here; shipped records change by a reviewed edit of packages/evidence/data. Only studies added by users can be deleted.`, 'id');
+        }
+        throw notFound(`no study with id "${id}"`, 'id');
+      }
+      void reply.code(204);
+      return reply.send();
+    },
+  });
+
+  route(app, {
     method: 'GET',
     url: '/api/evidence/claims',
     summary: 'The claims ledger of the seed review (`ldn evidence claims --format json`)',
