@@ -13,12 +13,13 @@ const StudyPage = lazy(() => import('./pages/StudyPage.js').then((m) => ({ defau
 const ClaimsPage = lazy(() => import('./pages/ClaimsPage.js').then((m) => ({ default: m.ClaimsPage })));
 const ScenariosPage = lazy(() => import('./pages/ScenariosPage.js').then((m) => ({ default: m.ScenariosPage })));
 const MetaPage = lazy(() => import('./pages/MetaPage.js').then((m) => ({ default: m.MetaPage })));
+const AddStudyPage = lazy(() => import('./pages/AddStudyPage.js').then((m) => ({ default: m.AddStudyPage })));
 const PlannerPage = lazy(() => import('./pages/planner/PlannerPage.js').then((m) => ({ default: m.PlannerPage })));
 
 const NAV: { key: MessageKey; route: Route; pages: Route['page'][] }[] = [
   { key: 'nav.simulator', route: { page: 'simulator', tab: 'run' }, pages: ['simulator'] },
   { key: 'nav.planner', route: { page: 'planner', tab: 'plan' }, pages: ['planner'] },
-  { key: 'nav.evidence', route: { page: 'evidence' }, pages: ['evidence', 'study', 'meta'] },
+  { key: 'nav.evidence', route: { page: 'evidence' }, pages: ['evidence', 'study', 'meta', 'addStudy'] },
   { key: 'nav.claims', route: { page: 'claims' }, pages: ['claims'] },
   { key: 'nav.scenarios', route: { page: 'scenarios' }, pages: ['scenarios'] },
 ];
@@ -39,6 +40,8 @@ function Page({ route }: { route: Route }): ReactNode {
       return <PlannerPage tab={route.tab} />;
     case 'meta':
       return <MetaPage />;
+    case 'addStudy':
+      return <AddStudyPage />;
   }
 }
 

@@ -2,7 +2,7 @@
 // history fallback, and every view has a link a clinician can bookmark or share:
 //   #/simulator  #/simulator/compare  #/simulator/parameters  #/simulator/population
 //   #/evidence?condition=endometriosis  #/evidence/studies/smith2011  #/evidence/claims?verdict=differs
-//   #/evidence/meta
+//   #/evidence/meta  #/evidence/add
 //   #/scenarios  #/planner  #/planner/rules  #/planner/saved
 // Parsing is pure and tested; unknown paths fall back to the simulator.
 
@@ -16,7 +16,8 @@ export type Route =
   | { page: 'claims'; verdict?: string; topic?: string; q?: string }
   | { page: 'scenarios' }
   | { page: 'planner'; tab: PlannerTab }
-  | { page: 'meta' };
+  | { page: 'meta' }
+  | { page: 'addStudy' };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 
@@ -39,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'evidence') {
     if (b === 'studies' && c !== undefined && ID.test(c)) return { page: 'study', id: c };
     if (b === 'meta') return { page: 'meta' };
+    if (b === 'add') return { page: 'addStudy' };
     if (b === 'claims') {
       const r: Route = { page: 'claims' };
       const verdict = opt('verdict');
@@ -84,5 +86,7 @@ export function routeHref(route: Route): string {
       return route.tab === 'plan' ? '#/planner' : `#/planner/${route.tab}`;
     case 'meta':
       return '#/evidence/meta';
+    case 'addStudy':
+      return '#/evidence/add';
   }
 }

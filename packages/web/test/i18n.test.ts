@@ -45,7 +45,7 @@ describe('catalogs', () => {
 
   it('Ukrainian messages are translated: the few equal to English are names, codes or symbols', () => {
     const same = (Object.keys(en) as MessageKey[]).filter((k) => uk[k] === en[k]);
-    expect(same.sort()).toEqual(['app.title', 'evidence.counts', 'lang.en', 'lang.uk', 'measure.short.cohen_d', 'unit.percent', 'punit.×'].sort());
+    expect(same.sort()).toEqual(['add.cell.n', 'add.cell.sd', 'app.title', 'evidence.counts', 'lang.en', 'lang.uk', 'measure.short.cohen_d', 'unit.percent', 'punit.×'].sort());
     // and written in Cyrillic where they contain words (codes such as IL-6, TLR4 or Ki may stay Latin)
     for (const k of Object.keys(uk) as MessageKey[]) {
       const words = uk[k].replace(/\{\w+\}/g, '').match(/\p{L}{4,}/gu) ?? [];

@@ -17,6 +17,7 @@ describe('routes', () => {
     expect(parseRoute('#/planner/rules')).toEqual({ page: 'planner', tab: 'rules' });
     expect(parseRoute('#/planner/nowhere')).toEqual({ page: 'planner', tab: 'plan' });
     expect(parseRoute('#/evidence/meta')).toEqual({ page: 'meta' });
+    expect(parseRoute('#/evidence/add')).toEqual({ page: 'addStudy' });
   });
 
   it('routeHref and parseRoute are inverse', () => {
@@ -32,6 +33,7 @@ describe('routes', () => {
       { page: 'planner', tab: 'plan' },
       { page: 'planner', tab: 'saved' },
       { page: 'meta' },
+      { page: 'addStudy' },
     ];
     for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
   });

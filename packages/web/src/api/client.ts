@@ -30,6 +30,8 @@ export interface StudyDetail {
   findings: Finding[];
   /** ids of claims resting on this study */
   claims: string[];
+  /** "user" for a study a user added (it can be deleted); absent from older servers */
+  origin?: 'shipped' | 'user';
 }
 
 export interface ScenarioInput {
@@ -154,6 +156,16 @@ export class ApiClient {
 
   study(id: string): Promise<StudyDetail> {
     return this.call('GET', `/api/evidence/studies/${encodeURIComponent(id)}`);
+  }
+
+  /** POST /api/evidence/studies: `{study, sources}`; the answer is the study as `study(id)` shows it. */
+  addStudy(body: { study: Record<string, unknown>; sources?: unknown[] } | Record<string, unknown>): Promise<StudyDetail> {
+    return this.call('POST', '/api/evidence/studies', body);
+  }
+
+  /** DELETE /api/evidence/studies/{id}: only studies users added (409 shipped_record otherwise). */
+  async deleteStudy(id: string): Promise<void> {
+    await this.call<unknown>('DELETE', `/api/evidence/studies/${encodeURIComponent(id)}`);
   }
 
   claims(filter: ClaimFilter = {}): Promise<Claim[]> {

@@ -6,21 +6,8 @@
 // Derived numbers (with their method) and not-found ones are written in the JSON editor. The record
 // is checked with the same schema as the server's before it is sent; every problem names the form
 // field it belongs to, so the page can mark and focus it.
-import {
-  ARM_ROLES,
-  ID_PATTERN,
-  IDENTIFICATION,
-  INDIRECTNESS_DOMAINS,
-  OUTCOME_CATEGORIES,
-  REPORTED_PATTERN,
-  SourceSchema,
-  SOURCE_KINDS,
-  STUDY_STATUSES,
-  StudySchema,
-  WHERE,
-  type Condition,
-  type EvidenceLevel,
-} from '@ldn/evidence';
+import type { ARM_ROLES, IDENTIFICATION, INDIRECTNESS_DOMAINS, OUTCOME_CATEGORIES, SOURCE_KINDS, STUDY_STATUSES, WHERE } from '@ldn/evidence';
+import { ID_PATTERN, REPORTED_PATTERN, SourceSchema, StudySchema, type Condition, type EvidenceLevel } from '@ldn/evidence';
 
 export type ArmRole = (typeof ARM_ROLES)[number];
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
@@ -389,8 +376,21 @@ export function buildStudy(form: StudyForm): BuildResult {
       if (!problems.some((p) => p.field === field)) problems.push({ field, ...friendly(iss.path, iss.message) });
     }
   }
-  if (problems.length > 0) return { ok: false, problems, body: { study, sources } };
+  if (problems.length > 0) return { ok: false, problems: inFormOrder(problems), body: { study, sources } };
   return { ok: true, body: { study, sources }, studyId, sourceId };
+}
+
+/** The form's fields top to bottom, so the first problem listed (and focused) is the first on screen. */
+const FORM_ORDER = ['label', 'id', 'title', 'design', 'evidenceLevel', 'status', 'conditions', 'population', 'registryIds', 'duration', 'source', 'where', 'locator', 'enrolled', 'randomized', 'completed', 'analysed', 'arms', 'outcomes', 'indirectness', 'notes'];
+
+function inFormOrder(problems: FormProblem[]): FormProblem[] {
+  const rank = (field: string): number => {
+    const i = FORM_ORDER.indexOf(field.split('.')[0] ?? '');
+    return i < 0 ? FORM_ORDER.length : i;
+  };
+  const index = (field: string): number => Number(field.split('.')[1] ?? 0) || 0;
+  // stable: within one arm or outcome, problems stay in the order they were found
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.field) - rank(b.p.field) || index(a.p.field) - index(b.p.field) || a.i - b.i).map((x) => x.p);
 }
 
 function sourceField(path: readonly PropertyKey[]): string {

@@ -187,7 +187,7 @@ export function EvidencePage({ condition }: { condition: string | undefined }): 
           </select>
         </div>
         <p>
-          <a href={routeHref({ page: 'claims' })}>{t('evidence.toClaims')}</a> · <a href={routeHref({ page: 'meta' })}>{t('evidence.toMeta')}</a>
+          <a href={routeHref({ page: 'claims' })}>{t('evidence.toClaims')}</a> · <a href={routeHref({ page: 'meta' })}>{t('evidence.toMeta')}</a> · <a href={routeHref({ page: 'addStudy' })}>{t('evidence.toAdd')}</a>
         </p>
       </div>
       {studies.loading && <p role="status">{t('common.loading')}</p>}

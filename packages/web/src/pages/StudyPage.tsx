@@ -2,7 +2,7 @@
 // identifiers and links; its arms; every number with its status and where it comes from (source and
 // place, or the derivation); the study's own forest plot; the consistency checks; and the seed
 // claims that rest on it. From GET /api/evidence/studies/{id}.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Source } from '@ldn/evidence';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useAppState } from '../state.js';
@@ -12,6 +12,7 @@ import { ApiErrorBox, NumberView } from '../components/Evidence.js';
 import { StatusBadge, StudyLevelBadge } from '../components/Badge.js';
 import { safeHref } from '../api/client.js';
 import { conditionLabel, ForestSection } from './EvidencePage.js';
+import { ConfirmDelete } from '../components/ConfirmDelete.js';
 
 function SourceItem({ s }: { s: Source }): ReactNode {
   const { t } = useI18n();
@@ -46,6 +47,7 @@ export function StudyPage({ id }: { id: string }): ReactNode {
   const { api } = useAppState();
   const detail = useAsync(() => api.study(id), [api, id]);
   const d = detail.data;
+  const [deleteError, setDeleteError] = useState<string | undefined>();
 
   return (
     <>
@@ -59,6 +61,31 @@ export function StudyPage({ id }: { id: string }): ReactNode {
           <h1>
             {d.study.label} <StudyLevelBadge level={d.study.evidenceLevel} />
           </h1>
+          {d.origin === 'user' && (
+            <div className="info" data-testid="study-user">
+              <p style={{ margin: 0 }}>
+                <span className="badge level-mid">{t('study.addedByUser')}</span> {t('study.addedByUserHint')}
+              </p>
+              <div className="actions">
+                <ConfirmDelete
+                  name={d.study.label}
+                  onDelete={async () => {
+                    try {
+                      await api.deleteStudy(d.study.id);
+                      window.location.hash = routeHref({ page: 'evidence' });
+                    } catch (e) {
+                      setDeleteError(e instanceof Error ? e.message : String(e));
+                    }
+                  }}
+                />
+              </div>
+              {deleteError !== undefined && (
+                <p role="alert" className="field-error">
+                  {t('study.deleteFailed', { reason: deleteError })}
+                </p>
+              )}
+            </div>
+          )}
           {d.study.title !== undefined && <p lang="en">{d.study.title}</p>}
           {lang !== 'en' && <p className="hint">{t('common.recordsInEnglish')}</p>}
           <dl className="facts">

@@ -1,7 +1,7 @@
 // A small test double of the HTTP API (docs/API.md) for component tests: the evidence endpoints
 // answer from the same report builders the server uses, scenarios live in memory, and every call
 // is recorded. The browser tests (test/e2e) run against the real server instead.
-import { claimsReport, EvidenceInputError, metaJson, MetaRequestError, runMetaAnalysis, studiesReport, studyReport, type MetaRequest, type Study } from '@ldn/evidence';
+import { claimsReport, EvidenceInputError, extendEvidence, loadEvidence, metaJson, MetaRequestError, runMetaAnalysis, studiesReport, studyReport, validateAdditions, type MetaRequest, type Source, type Study } from '@ldn/evidence';
 import { buildPlan, listRules, PlanInputError, planToHtml, planToIcs, type PlanOutput } from '@ldn/planner';
 
 export interface RecordedCall {
@@ -16,6 +16,8 @@ export interface ApiDouble {
   scenarios: Map<string, Record<string, unknown>>;
   savedPlans: Map<string, Record<string, unknown>>;
   metaAnalyses: Map<string, Record<string, unknown>>;
+  /** studies added through POST /api/evidence/studies, with their sources */
+  userEvidence: { sources: Source[]; studies: Study[] };
 }
 
 /** POST /api/meta as the server answers it: the JSON of ldn meta, or a 400 naming the field. */
@@ -53,6 +55,8 @@ export function apiDouble(extraStudies: Study[] = []): ApiDouble {
   const scenarios = new Map<string, Record<string, unknown>>();
   const savedPlans = new Map<string, Record<string, unknown>>();
   const metaAnalyses = new Map<string, Record<string, unknown>>();
+  const userEvidence: { sources: Source[]; studies: Study[] } = { sources: [], studies: [] };
+  const base = () => extendEvidence(loadEvidence(), userEvidence);
   let next = 1;
   const fetch = (url: string, init?: RequestInit): Promise<Response> => {
     const u = new URL(url, 'http://test.invalid');
@@ -64,10 +68,34 @@ export function apiDouble(extraStudies: Study[] = []): ApiDouble {
     let m: RegExpExecArray | null;
     if (p === '/api/evidence/studies' && method === 'GET') {
       const condition = q.get('condition');
-      return Promise.resolve(json(200, [...studiesReport(condition ? { condition } : {}), ...extraStudies.filter((s) => !condition || s.conditions.includes(condition as never))]));
+      return Promise.resolve(json(200, [...studiesReport(condition ? { condition } : {}, base()), ...extraStudies.filter((s) => !condition || s.conditions.includes(condition as never))]));
+    }
+    if (p === '/api/evidence/studies' && method === 'POST') {
+      // as the server: {study, sources} or a bare record; 409 for a taken id, 422 naming the field
+      const envelope = typeof body === 'object' && body !== null && 'study' in body && !('id' in body);
+      const b = body as { study?: unknown; sources?: unknown[] };
+      const r = validateAdditions(base(), { sources: envelope ? (b.sources ?? []) : [], studies: [envelope ? b.study : body] }, { sources: (i) => ['sources', i], studies: () => (envelope ? ['study'] : []) });
+      if (!r.ok) {
+        const issue = r.issues.find((i) => i.kind === 'invalid') ?? r.issues[0]!;
+        const field = issue.keys.map(String).join('.');
+        return Promise.resolve(json(issue.kind === 'duplicate' ? 409 : 422, { error: { code: issue.kind === 'duplicate' ? 'conflict' : 'invalid_record', message: `${field}: ${issue.message}`, field } }));
+      }
+      userEvidence.sources.push(...r.value.sources);
+      userEvidence.studies.push(...r.value.studies);
+      return Promise.resolve(json(201, studyReport(r.value.studies[0]!.id, base())));
     }
     if ((m = /^\/api\/evidence\/studies\/([^/]+)$/.exec(p))) {
-      const r = studyReport(decodeURIComponent(m[1]!));
+      const id = decodeURIComponent(m[1]!);
+      if (method === 'DELETE') {
+        const i = userEvidence.studies.findIndex((x) => x.id === id);
+        if (i >= 0) {
+          userEvidence.studies.splice(i, 1);
+          return Promise.resolve(json(204));
+        }
+        if (studyReport(id)) return Promise.resolve(json(409, { error: { code: 'shipped_record', message: `study "${id}" ships with LDN Workbench and cannot be deleted here`, field: 'id' } }));
+        return Promise.resolve(json(404, { error: { code: 'not_found', message: `no study with id "${id}"`, field: 'id' } }));
+      }
+      const r = studyReport(id, base());
       return Promise.resolve(r ? json(200, r) : json(404, { error: { code: 'not_found', message: 'no such study', field: 'id' } }));
     }
     if (p === '/api/evidence/claims') {
@@ -150,5 +178,5 @@ export function apiDouble(extraStudies: Study[] = []): ApiDouble {
     }
     return Promise.resolve(json(404, { error: { code: 'not_found', message: `no endpoint ${method} ${p}`, field: null } }));
   };
-  return { fetch, calls, scenarios, savedPlans, metaAnalyses };
+  return { fetch, calls, scenarios, savedPlans, metaAnalyses, userEvidence };
 }
