@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DOMParser } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/main.js';
 
@@ -196,6 +197,76 @@ describe('ldn meta --format table and svg', () => {
     expect(svg).toContain('class="prediction-interval"');
     expect(svg).toContain('Ferguson &amp; Simes 1949');
     expect(svg).toContain('>alloc<');
+  });
+});
+
+describe('ldn meta --subgroup --format svg', () => {
+  // parsed as HTML: linkedom's XML mode does not decode entities in attribute values
+  const parse = (svg: string): Document => new DOMParser().parseFromString(`<html><body>${svg}</body></html>`, 'text/html') as unknown as Document;
+  interface Group {
+    group: string;
+    k: number;
+    estimate: number;
+    ci_lower: number;
+    ci_upper: number;
+    tau2: number;
+    I2: number;
+    Q: number;
+    Q_df: number;
+    Q_p: number;
+    exp: { estimate: number; ci_lower: number; ci_upper: number };
+  }
+  const p = (x: number): string => (x < 0.001 ? '< 0.001' : `= ${x.toFixed(3)}`);
+
+  it('draws a block per subgroup (dat.bcg by alloc, RR, DL) with the subgroup numbers of --format json', async () => {
+    const args = ['--input', bcg, '--measure', 'RR', '--method', 'DL', '--subgroup', 'alloc'];
+    const r = await json(args);
+    const groups = r.subgroups as Group[];
+    const test = r.subgroup_test as { Q: number; Q_df: number; Q_p: number };
+    const studies = r.studies as { study: string; weight: number }[];
+    out = '';
+    expect(await main(['meta', ...args, '--format', 'svg'])).toBe(0);
+    expect(err).toBe('');
+    const doc = parse(out);
+    const blocks = [...doc.querySelectorAll('.subgroup')];
+    expect(blocks.map((b) => b.querySelector('.subgroup-heading')?.textContent)).toEqual(['alternate', 'random', 'systematic']);
+    expect(groups.map((g) => g.group)).toEqual(['alternate', 'random', 'systematic']);
+    let total = 0;
+    blocks.forEach((b, i) => {
+      const g = groups[i] as Group;
+      const names = [...b.querySelectorAll('.study-row')].map((s) => s.getAttribute('data-study'));
+      expect(names).toHaveLength(g.k);
+      // the subtotal row carries the JSON's subgroup estimate and CI and prints them back-transformed
+      const row = b.querySelector('.subgroup-summary');
+      expect(Number(row?.getAttribute('data-estimate'))).toBe(g.estimate);
+      expect(Number(row?.getAttribute('data-ci-lower'))).toBe(g.ci_lower);
+      expect(Number(row?.getAttribute('data-ci-upper'))).toBe(g.ci_upper);
+      expect(row?.querySelector('.estimate-text')?.textContent).toBe(`${g.exp.estimate.toFixed(2)} [${g.exp.ci_lower.toFixed(2)}, ${g.exp.ci_upper.toFixed(2)}]`);
+      expect(b.querySelector('.subgroup-heterogeneity')?.textContent).toBe(`Heterogeneity: τ² = ${g.tau2.toFixed(3)}; I² = ${g.I2.toFixed(1)}%; Q = ${g.Q.toFixed(2)}, df = ${g.Q_df} (p ${p(g.Q_p)})`);
+      // the weight share is the sum of the subgroup's study weights in the overall model
+      const share = names.reduce((s, n) => s + (studies.find((x) => x.study === n)?.weight ?? NaN), 0);
+      expect(Number(row?.getAttribute('data-weight'))).toBeCloseTo(share, 10);
+      expect(row?.querySelector('.subgroup-weight')?.textContent).toBe(`${share.toFixed(1)}%`);
+      total += share;
+    });
+    expect(total).toBeCloseTo(100, 8);
+    // then the overall model and the test of subgroup differences of the JSON
+    expect(doc.querySelector('.summary-row .estimate-text')?.textContent).toBe(`${(r.exp as Group['exp']).estimate.toFixed(2)} [${(r.exp as Group['exp']).ci_lower.toFixed(2)}, ${(r.exp as Group['exp']).ci_upper.toFixed(2)}]`);
+    expect(doc.querySelector('.subgroup-test')?.textContent).toBe(`Test of subgroup differences: Q = ${test.Q.toFixed(2)}, df = ${test.Q_df} (p ${p(test.Q_p)})`);
+    expect(Number(doc.querySelector('.subgroup-test')?.getAttribute('data-q'))).toBe(test.Q);
+    // the subgroup column defines the blocks and is not repeated as a cell
+    expect(out).not.toContain('>alloc<');
+    expect(out).toContain('>year<');
+  });
+
+  it('escapes subgroup names from the CSV', async () => {
+    const csv = file('evil-groups.csv', BCG.replace(/,random$/gm, ',<script>alert(1)</script>').replace(/,systematic$/gm, ',A & B'));
+    expect(await main(['meta', '--input', csv, '--measure', 'RR', '--method', 'DL', '--subgroup', 'alloc', '--format', 'svg'])).toBe(0);
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).toContain('>A &amp; B<');
+    const headings = [...parse(out).querySelectorAll('.subgroup-heading')].map((h) => h.textContent);
+    expect(headings).toEqual(['<script>alert(1)</script>', 'A & B', 'alternate']);
   });
 });
 

@@ -6,6 +6,15 @@
 // transformed. Every user-supplied string is XML-escaped. Marks carry classes and data attributes
 // (study-row, study-ci, summary-diamond, prediction-interval, heterogeneity, data-x-*) so tests and
 // scripts can read the figure back.
+//
+// Subgroups (optional) are drawn as RevMan and metafor's forest() draw them: for each subgroup a heading
+// row with its name, its studies' rows, a "Subtotal" row with the subgroup's diamond, its weight share and
+// "estimate [CI]", and the subgroup's heterogeneity line; after all subgroups the overall diamond, the
+// overall heterogeneity line and the test of subgroup differences (classes subgroup, subgroup-heading,
+// subgroup-summary, subgroup-diamond, subgroup-heterogeneity, subgroup-test). Every number comes from the
+// caller (the engine's subgroup fits and Q-between); the figure computes no statistics. The weights shown
+// are the caller's: for `ldn meta` / POST /api/meta each study's weight in the overall model, and a
+// subgroup's weight is the sum of its studies' overall weights (so the subtotals add up to 100%).
 import { linearScale, logTicks, niceTicks } from './svg/scale.js';
 import { esc, fmt as fmtDefault, px, tickLabel } from './svg/text.js';
 
@@ -39,10 +48,38 @@ export interface ForestHeterogeneity {
   p?: number;
 }
 
+/** One subgroup block: a heading, its studies' rows and its own pooled estimate (the "Subtotal" diamond). */
+export interface ForestSubgroup {
+  /** the subgroup's name (user text, e.g. a CSV cell; escaped) */
+  label: string;
+  /** indices into `rows` of the subgroup's studies, in drawing order */
+  rows: readonly number[];
+  /** the subgroup's pooled estimate and CI on the analysis scale, as the engine fitted them */
+  summary: { estimate: number; ciLower: number; ciUpper: number };
+  /** the subgroup's weight share in percent, printed as given */
+  weight?: number;
+  /** the subgroup's own heterogeneity, printed like the overall line */
+  heterogeneity?: ForestHeterogeneity;
+}
+
+/** The test of subgroup differences (Q between subgroups), printed as given. */
+export interface ForestSubgroupTest {
+  Q: number;
+  df: number;
+  p: number;
+}
+
 export interface ForestPlotOptions {
   rows: readonly ForestRow[];
   summary?: ForestSummary;
   heterogeneity?: ForestHeterogeneity;
+  /**
+   * subgroup blocks; when given (and not empty) every row belongs to exactly one subgroup and rows are
+   * drawn block by block in this order
+   */
+  subgroups?: readonly ForestSubgroup[];
+  /** the test of subgroup differences, printed after the overall heterogeneity line (only with subgroups) */
+  subgroupTest?: ForestSubgroupTest;
   /** headers of the extra columns (ForestRow.cells) */
   columns?: readonly string[];
   /** 'log' for ratio measures: axis in log units, labels back-transformed */
@@ -73,6 +110,10 @@ export interface ForestLabels {
   heterogeneity: string;
   /** between the two limits of an interval: ", " in English; "; " reads better with a decimal comma */
   intervalSeparator: string;
+  /** the label of a subgroup's summary row */
+  subtotal: string;
+  /** before "Q = …, df = … (p …)" of the test of subgroup differences */
+  subgroupTest: string;
 }
 
 const ENGLISH: ForestLabels = {
@@ -82,6 +123,8 @@ const ENGLISH: ForestLabels = {
   predictionInterval: 'Prediction interval',
   heterogeneity: 'Heterogeneity',
   intervalSeparator: ', ',
+  subtotal: 'Subtotal',
+  subgroupTest: 'Test of subgroup differences',
 };
 
 const ROW = 22;
@@ -96,10 +139,13 @@ export function forestPlot(o: ForestPlotOptions): string {
   const back = (v: number): number => (log ? Math.exp(v) : v);
   const columns = o.columns ?? [];
   const rows = o.rows;
+  const groups = o.subgroups !== undefined && o.subgroups.length > 0 ? o.subgroups : undefined;
+  if (groups) checkSubgroups(groups, rows);
   const nullValue = 0;
 
   // horizontal layout: label | extra columns | plot | weight | estimate [CI]
-  const labelW = Math.min(260, Math.max(90, 7 * Math.max(5, ...rows.map((r) => r.label.length), o.summary ? o.summary.label.length : 0)));
+  const groupLabels = groups ? [L.subtotal.length, ...groups.map((g) => g.label.length)] : [];
+  const labelW = Math.min(260, Math.max(90, 7 * Math.max(5, ...rows.map((r) => r.label.length), o.summary ? o.summary.label.length : 0, ...groupLabels)));
   const colW = columns.map((h, j) => Math.min(160, Math.max(60, 7 * Math.max(h.length, ...rows.map((r) => (r.cells?.[j] ?? '').length)) + 14)));
   const plotW = 260;
   const ciHead = `${o.effectLabel} [${L.ci(Math.round(level * 100))}]`;
@@ -115,6 +161,7 @@ export function forestPlot(o: ForestPlotOptions): string {
   const values = [nullValue];
   for (const r of rows) values.push(...[r.ciLower, r.ciUpper].filter(finite));
   if (o.summary) values.push(...[o.summary.ciLower, o.summary.ciUpper, o.summary.piLower, o.summary.piUpper].filter(finite));
+  for (const g of groups ?? []) values.push(...[g.summary.ciLower, g.summary.ciUpper].filter(finite));
   let [d0, d1] = o.xDomain ?? [Math.min(...values), Math.max(...values)];
   if (!(d1 > d0)) {
     d0 -= 1;
@@ -153,8 +200,7 @@ export function forestPlot(o: ForestPlotOptions): string {
   const estText = (e: number, lo: number, hi: number): string => `${fmt(back(e), digits)} ${interval(lo, hi)}`;
   const maxW = Math.max(1e-12, ...rows.map((r) => r.weight ?? 0));
 
-  rows.forEach((r, i) => {
-    const y = firstRowY + i * ROW;
+  const studyRow = (r: ForestRow, y: number): void => {
     out.push(`<g class="study-row" data-study="${esc(r.label)}" data-estimate="${r.estimate}" data-ci-lower="${r.ciLower}" data-ci-upper="${r.ciUpper}">`);
     out.push(textEl(left, y + 4, r.label, 'class="study-label"'));
     let cx2 = left + labelW;
@@ -176,20 +222,66 @@ export function forestPlot(o: ForestPlotOptions): string {
     if (r.weight !== undefined) out.push(textEl(plotX1 + 20 + weightW - 8, y + 4, `${fmt(r.weight, 1)}%`, 'class="weight" text-anchor="end"'));
     out.push(textEl(plotX1 + 20 + weightW + textW - 8, y + 4, estText(r.estimate, r.ciLower, r.ciUpper), 'class="estimate-text" text-anchor="end"'));
     out.push('</g>');
-  });
-
-  let y = firstRowY + rows.length * ROW + 6;
-  if (o.summary) {
-    const s = o.summary;
-    y += ROW / 2;
-    const pts = [
+  };
+  // a diamond from the CI's lower limit to its upper limit, its height 2 * half, centred on the estimate
+  const diamond = (s: { estimate: number; ciLower: number; ciUpper: number }, y: number, half: number): string =>
+    [
       [clampX(s.ciLower), y],
-      [clampX(s.estimate), y - 7],
+      [clampX(s.estimate), y - half],
       [clampX(s.ciUpper), y],
-      [clampX(s.estimate), y + 7],
+      [clampX(s.estimate), y + half],
     ]
       .map(([a, b]) => `${px(a as number)},${px(b as number)}`)
       .join(' ');
+  // "Q = 1.23, df = 2 (p = 0.541)", shared by the heterogeneity lines and the test of subgroup differences
+  const qText = (Q: number, df: number | undefined, p: number | undefined): string =>
+    `Q = ${fmt(Q, 2)}${df !== undefined ? `, df = ${df}` : ''}${p !== undefined ? ` (p ${p < 0.001 ? `< ${fmt(0.001, 3)}` : `= ${fmt(p, 3)}`})` : ''}`;
+  const heterogeneityText = (h: ForestHeterogeneity): string => {
+    const parts: string[] = [];
+    if (h.tau2 !== undefined) parts.push(`τ² = ${fmt(h.tau2, h.tau2 < 0.01 && h.tau2 > 0 ? 4 : 3)}`);
+    if (h.I2 !== undefined) parts.push(`I² = ${fmt(h.I2, 1)}%`);
+    if (h.Q !== undefined) parts.push(qText(h.Q, h.df, h.p));
+    return `${L.heterogeneity}: ${parts.join('; ')}`;
+  };
+
+  // rows: one after the other, or block by block (heading, studies, subtotal, heterogeneity) with subgroups
+  let next = firstRowY;
+  if (groups) {
+    groups.forEach((g, k) => {
+      if (k > 0) next += ROW / 2;
+      out.push(`<g class="subgroup" data-subgroup="${esc(g.label)}">`);
+      out.push(textEl(left, next + 4, g.label, 'class="subgroup-heading" font-weight="bold"'));
+      next += ROW;
+      for (const i of g.rows) {
+        studyRow(rows[i] as ForestRow, next);
+        next += ROW;
+      }
+      const s = g.summary;
+      out.push(`<g class="subgroup-summary" data-estimate="${s.estimate}" data-ci-lower="${s.ciLower}" data-ci-upper="${s.ciUpper}"${g.weight !== undefined ? ` data-weight="${g.weight}"` : ''}>`);
+      out.push(textEl(left, next + 4, L.subtotal, 'class="subgroup-label" font-weight="bold"'));
+      if (finite(s.estimate) && finite(s.ciLower) && finite(s.ciUpper)) out.push(`<polygon class="subgroup-diamond" points="${diamond(s, next, 6)}" fill="#1f3b63"/>`);
+      if (g.weight !== undefined) out.push(textEl(plotX1 + 20 + weightW - 8, next + 4, `${fmt(g.weight, 1)}%`, 'class="subgroup-weight" text-anchor="end" font-weight="bold"'));
+      out.push(textEl(plotX1 + 20 + weightW + textW - 8, next + 4, estText(s.estimate, s.ciLower, s.ciUpper), 'class="estimate-text" text-anchor="end" font-weight="bold"'));
+      out.push('</g>');
+      next += ROW;
+      if (g.heterogeneity) {
+        out.push(textEl(left, next + 4, heterogeneityText(g.heterogeneity), 'class="subgroup-heterogeneity" font-size="11"'));
+        next += ROW;
+      }
+      out.push('</g>');
+    });
+  } else {
+    rows.forEach((r) => {
+      studyRow(r, next);
+      next += ROW;
+    });
+  }
+
+  let y = next + 6;
+  if (o.summary) {
+    const s = o.summary;
+    y += ROW / 2;
+    const pts = diamond(s, y, 7);
     out.push(`<g class="summary-row" data-estimate="${s.estimate}" data-ci-lower="${s.ciLower}" data-ci-upper="${s.ciUpper}">`);
     out.push(textEl(left, y + 4, s.label, 'class="summary-label" font-weight="bold"'));
     out.push(`<polygon class="summary-diamond" points="${pts}" fill="#1f3b63"/>`);
@@ -209,13 +301,13 @@ export function forestPlot(o: ForestPlotOptions): string {
     }
   }
   if (o.heterogeneity) {
-    const h = o.heterogeneity;
-    const parts: string[] = [];
-    if (h.tau2 !== undefined) parts.push(`τ² = ${fmt(h.tau2, h.tau2 < 0.01 && h.tau2 > 0 ? 4 : 3)}`);
-    if (h.I2 !== undefined) parts.push(`I² = ${fmt(h.I2, 1)}%`);
-    if (h.Q !== undefined) parts.push(`Q = ${fmt(h.Q, 2)}${h.df !== undefined ? `, df = ${h.df}` : ''}${h.p !== undefined ? ` (p ${h.p < 0.001 ? `< ${fmt(0.001, 3)}` : `= ${fmt(h.p, 3)}`})` : ''}`);
     y += ROW;
-    out.push(textEl(left, y + 4, `${L.heterogeneity}: ${parts.join('; ')}`, 'class="heterogeneity" font-size="11"'));
+    out.push(textEl(left, y + 4, heterogeneityText(o.heterogeneity), 'class="heterogeneity" font-size="11"'));
+  }
+  if (groups && o.subgroupTest) {
+    const t = o.subgroupTest;
+    y += ROW;
+    out.push(textEl(left, y + 4, `${L.subgroupTest}: ${qText(t.Q, t.df, t.p)}`, `class="subgroup-test" data-q="${t.Q}" data-df="${t.df}" data-p="${t.p}" font-size="11"`));
   }
 
   // axis
@@ -247,4 +339,18 @@ export function forestPlot(o: ForestPlotOptions): string {
   }
   const height = Math.ceil(bottom);
   return `<svg xmlns="http://www.w3.org/2000/svg" class="forest-plot" width="${px(width)}" height="${height}" viewBox="0 0 ${px(width)} ${height}" ${FONT}>\n${out.join('\n')}\n</svg>\n`;
+}
+
+/** Every row in exactly one subgroup (a row left out would silently vanish from the figure). */
+function checkSubgroups(groups: readonly ForestSubgroup[], rows: readonly ForestRow[]): void {
+  const seen = rows.map(() => false);
+  for (const g of groups) {
+    for (const i of g.rows) {
+      if (!Number.isInteger(i) || i < 0 || i >= rows.length) throw new RangeError(`forest plot: subgroup "${g.label}" names row ${i}, but there are ${rows.length} rows`);
+      if (seen[i]) throw new RangeError(`forest plot: row ${i} ("${rows[i]?.label ?? ''}") is in more than one subgroup`);
+      seen[i] = true;
+    }
+  }
+  const missing = seen.indexOf(false);
+  if (missing >= 0) throw new RangeError(`forest plot: row ${missing} ("${rows[missing]?.label ?? ''}") is in no subgroup`);
 }

@@ -175,6 +175,19 @@ describe('POST /api/meta', () => {
     expect(r.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(r.body).toContain('A &amp; B');
   });
+  it('with a subgroup, ?format=svg draws the subgroup blocks: the SVG of ldn meta --subgroup --format svg', async () => {
+    const csv = 'study,events_1,total_1,events_2,total_2,alloc\nAronson 1948,4,123,11,139,random\nFerguson & Simes 1949,6,306,29,303,random\nFrimodt-Moller et al 1973,33,5069,47,5808,alternate\nStein & Aronson 1953,180,1541,372,1451,alternate\n';
+    const r = await post('/api/meta?format=svg', { csv, measure: 'RR', method: 'DL', subgroup: 'alloc' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect([...r.body.matchAll(/class="subgroup-heading"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['alternate', 'random']);
+    expect(r.body.match(/class="subgroup-diamond"/g)).toHaveLength(2);
+    expect(r.body).toContain('class="subgroup-test"');
+    const f = tempFiles('ldn-meta-sg-');
+    const cli = await runCli(['meta', '--input', f.file('sg.csv', csv), '--measure', 'RR', '--method', 'DL', '--subgroup', 'alloc', '--format', 'svg']);
+    expect(cli.code, cli.err).toBe(0);
+    expect(r.body).toBe(cli.out);
+  });
   it('names the CSV row and column of a bad cell, and bad option combinations', async () => {
     const e = json<Err>(await post('/api/meta', { csv: 'study,events_1,total_1,events_2,total_2\nA,5,3,1,10\n', measure: 'RR', method: 'DL' })).error;
     expect(e.field).toBe('csv');

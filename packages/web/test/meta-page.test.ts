@@ -52,6 +52,10 @@ describe('custom meta-analysis page', () => {
     expect(est.startsWith(expected.exp.estimate.toFixed(3).replace(/0+$/, ''))).toBe(true);
     expect(screen.getByTestId('meta-pooled').textContent).toContain('Prediction interval');
     expect(screen.getByTestId('meta-forest').querySelector('svg .summary-diamond')).toBeTruthy();
+    // subgroups by dose: a block per subgroup in the figure, and the figure's label says so
+    expect([...screen.getByTestId('meta-forest').querySelectorAll('svg .subgroup-heading')].map((h) => h.textContent)).toEqual(['3 mg', '4.5 mg']);
+    expect(screen.getByTestId('meta-forest').querySelectorAll('svg .subgroup-diamond')).toHaveLength(2);
+    expect(screen.getByLabelText('Forest plot of the studies by subgroup (dose), each subgroup’s estimate and the pooled estimate')).toBeTruthy();
     expect(screen.getByTestId('meta-forest').innerHTML).toContain('Trial &lt;img');
     expect(screen.getByTestId('meta-subgroups').textContent).toContain('4.5 mg');
     expect(document.querySelector('main img')).toBeNull();

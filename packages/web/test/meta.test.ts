@@ -2,7 +2,8 @@
 // byte for byte (the same @ldn/evidence and @ldn/figures calls), in Ukrainian the same figure with
 // translated words, decimal commas and study names still escaped; input problems name the row,
 // the study and the column in both languages; subgroup candidates are the columns outside the
-// layout; the API body leaves revman5 out unless asked for.
+// layout; with a subgroup column the figure's subgroup blocks carry translated words; the API body
+// leaves revman5 out unless asked for.
 import { describe, expect, it } from 'vitest';
 import { metaForestData, metaJson, runMetaAnalysis } from '@ldn/evidence';
 import { forestPlot } from '@ldn/figures';
@@ -30,11 +31,30 @@ describe('custom meta-analysis in the browser', () => {
     expect(svg).toContain('Trial &lt;b&gt;A&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
     // an extra column is a cell of the figure (unless it defines the subgroups) and a subgroup candidate
-    expect(svg).not.toContain('4.5 mg');
+    expect(svg).not.toMatch(/class="cell"[^>]*>4\.5 mg</); // the subgroups' column is their headings, not a cell
+    expect(svg).toMatch(/class="subgroup-heading"[^>]*>4\.5 mg</);
     const plain = runLocal(REQ, makeI18n('uk'));
     expect('result' in plain && localForestSvg(plain.result, makeI18n('uk'))).toContain('4.5 mg');
     expect(extraColumns(CSV, 'RR')).toEqual(['dose']);
     expect(extraColumns('study,mean_1,sd_1,n_1,mean_2,sd_2,n_2,region', 'MD')).toEqual(['region']);
+  });
+
+  it('with a subgroup column: the server figure in English, its subgroup words translated in Ukrainian', () => {
+    const req = { ...REQ, subgroup: 'dose' };
+    const en = runLocal(req, makeI18n('en'));
+    const uk = runLocal(req, makeI18n('uk'));
+    if (!('result' in en) || !('result' in uk)) throw new Error('no result');
+    const enSvg = localForestSvg(en.result, makeI18n('en'));
+    expect(enSvg).toBe(forestPlot(metaForestData(runMetaAnalysis({ csv: CSV, measure: 'RR', method: 'REML', knha: false, subgroup: 'dose' }))));
+    expect([...enSvg.matchAll(/class="subgroup-heading"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['3 mg', '4.5 mg']);
+    expect(enSvg).toContain('>Subtotal<');
+    expect(enSvg).toContain('Test of subgroup differences: Q = ');
+    const ukSvg = localForestSvg(uk.result, makeI18n('uk'));
+    expect([...ukSvg.matchAll(/class="subgroup-heading"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['3 mg', '4.5 mg']);
+    expect(ukSvg.match(/>Разом у підгрупі</g)).toHaveLength(2);
+    expect(ukSvg).toMatch(/>Тест відмінностей між підгрупами: Q = \d+,\d\d, df = 1 \(p = 0,\d{3}\)</);
+    expect(ukSvg).toMatch(/class="subgroup-heterogeneity"[^>]*>Гетерогенність: τ² = /);
+    for (const w of ['Subtotal', 'Test of', 'Heterogeneity']) expect(ukSvg).not.toContain(w);
   });
 
   it('names the row, the study and the column of a bad cell, and the option that does not fit', () => {

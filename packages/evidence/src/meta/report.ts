@@ -243,6 +243,20 @@ export interface MetaForestData {
   columns: string[];
   summary: { label: string; estimate: number; ciLower: number; ciUpper: number; piLower?: number; piUpper?: number };
   heterogeneity: { tau2?: number; I2?: number; Q?: number; df?: number; p?: number };
+  /**
+   * with a subgroup column: one block per subgroup (the engine's order), `rows` indexing `rows` above, the
+   * subgroup's own fit, its weight share (the sum of its studies' weights in the overall model, percent)
+   * and its heterogeneity (left out for a single-study subgroup, where it is not applicable)
+   */
+  subgroups?: {
+    label: string;
+    rows: number[];
+    summary: { estimate: number; ciLower: number; ciUpper: number };
+    weight: number;
+    heterogeneity?: { tau2?: number; I2?: number; Q?: number; df?: number; p?: number };
+  }[];
+  /** the test of subgroup differences (Q between subgroups, as in metaJson's subgroup_test) */
+  subgroupTest?: { Q: number; df: number; p: number };
   scale: 'log' | 'linear';
   effectLabel: string;
   level: number;
@@ -273,20 +287,45 @@ export function metaForestData(r: MetaAnalysisResult): MetaForestData {
   };
   const countHeads = layoutFor(measure) === 'binary' ? ['Treated', 'Control'] : layoutFor(measure) === 'continuous' ? ['Treated mean (SD), n', 'Control mean (SD), n'] : layoutFor(measure) === 'single' ? ['Events/total'] : [];
   const rows: MetaForestData['rows'] = [];
+  // the figure row of each drawn input row (non-estimable studies are not drawn)
+  const figureRow = new Map<number, number>();
   f.studies.forEach((s, i) => {
     const y = f.yi[i] as number;
     const v = f.vi[i] as number;
     if (!Number.isFinite(y)) return;
     const weight = f.weights[i] as number;
     const row = r.fitRows[i] as number;
+    figureRow.set(row, rows.length);
     rows.push({ label: s, estimate: y, ciLower: y - z * Math.sqrt(v), ciUpper: y + z * Math.sqrt(v), weight, cells: [...countCells(row), ...extra.map((c) => columns[c]?.[row] ?? '')] });
   });
   const re = f.model === 'IV' && method !== 'FE';
+  const heterogeneity = (g: PooledFit): MetaForestData['heterogeneity'] => (re ? { tau2: g.tau2, I2: g.I2, Q: g.Q, df: g.Qdf, p: g.Qp } : { I2: g.I2, Q: g.Q, df: g.Qdf, p: g.Qp });
+  const sg = r.subgroups;
+  const subgroups: Pick<MetaForestData, 'subgroups' | 'subgroupTest'> =
+    sg === null
+      ? {}
+      : {
+          subgroups: sg.groups.map((g) => {
+            const drawn = g.rows.flatMap((row) => {
+              const at = figureRow.get(row);
+              return at === undefined ? [] : [at];
+            });
+            return {
+              label: g.group,
+              rows: drawn,
+              summary: { estimate: g.fit.estimate, ciLower: g.fit.ciLower, ciUpper: g.fit.ciUpper },
+              weight: drawn.reduce((sum, at) => sum + (rows[at]?.weight ?? 0), 0),
+              ...(g.fit.k >= 2 ? { heterogeneity: heterogeneity(g.fit) } : {}),
+            };
+          }),
+          subgroupTest: { Q: sg.Qb, df: sg.Qb_df, p: sg.Qb_p },
+        };
   return {
     rows,
     columns: [...countHeads, ...extra],
     summary: { label: metaModelLabel(f, method), estimate: f.estimate, ciLower: f.ciLower, ciUpper: f.ciUpper, ...(re ? { piLower: f.piLower, piUpper: f.piUpper } : {}) },
-    heterogeneity: re ? { tau2: f.tau2, I2: f.I2, Q: f.Q, df: f.Qdf, p: f.Qp } : { I2: f.I2, Q: f.Q, df: f.Qdf, p: f.Qp },
+    heterogeneity: heterogeneity(f),
+    ...subgroups,
     scale: isRatioMeasure(measure) ? 'log' : 'linear',
     effectLabel: MEASURE_NAMES[measure],
     level: f.level,

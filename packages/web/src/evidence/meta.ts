@@ -95,7 +95,10 @@ export function runLocal(r: MetaFormRequest, i18n: I18n): { result: MetaAnalysis
   }
 }
 
-/** The forest plot: the server's figure in English, the same figure with translated words and localised numbers otherwise. */
+/**
+ * The forest plot: the server's figure in English, the same figure with translated words and localised
+ * numbers otherwise (with a subgroup column, its subgroup blocks too).
+ */
 export function localForestSvg(r: MetaAnalysisResult, i18n: I18n): string {
   const d = metaForestData(r);
   if (i18n.lang === 'en') return forestPlot(d);
@@ -117,6 +120,9 @@ export function localForestSvg(r: MetaAnalysisResult, i18n: I18n): string {
       heterogeneity: t('meta.heterogeneity'),
       // with a decimal comma, "[0,35, 1,09]" would read as four numbers
       intervalSeparator: '; ',
+      // subgroup blocks (a subgroup column): the subgroups' names are the CSV's cells, left as they are
+      subtotal: t('meta.subtotal'),
+      subgroupTest: t('meta.subgroupDifferences'),
     },
     formatNumber: (x, digits) => i18n.num(x, digits, digits),
   });

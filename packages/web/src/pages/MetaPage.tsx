@@ -144,7 +144,7 @@ function Result({ shown }: { shown: Shown }): ReactNode {
       )}
       {doc.omitted.length > 0 && <p className="info">{t('meta.omitted', { studies: doc.omitted.join(', ') })}</p>}
       <h3>{t('meta.forest')}</h3>
-      <SvgFigure svg={svg} label={t('meta.forestLabel')} testId="meta-forest" />
+      <SvgFigure svg={svg} label={local.subgroups !== null ? t('meta.forestLabelSubgroups', { column: local.request.subgroup ?? '' }) : t('meta.forestLabel')} testId="meta-forest" />
       <div className="actions">
         <button type="button" onClick={() => void downloadSvg()}>
           {t('meta.downloadSvg')}
