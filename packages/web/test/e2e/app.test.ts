@@ -313,6 +313,48 @@ describe.skipIf(!availability.run)('web app in Chromium against ldn serve', () =
     expect(problems.errors.join('\n')).toBe('');
   });
 
+  it('adds a study with the Ukrainian form: marked fields first, then stored, shown with its numbers, in the condition’s forest plot, and deleted', async () => {
+    await open('#/evidence/add', 'uk');
+    await page.locator('#add-label').fill(`Іваненко 2025 ${EVIL}`);
+    await page.locator('#add-enrolled').fill('60,5');
+    await page.getByRole('button', { name: 'Додати дослідження' }).click();
+    await expect(page.locator('[data-testid="add-problems"]').textContent()).resolves.toContain('«60,5» — не кількість');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('add-design');
+    await page.locator('#add-design').fill('randomised, double-blind, placebo-controlled');
+    await page.getByLabel('ендометріоз').check();
+    await page.locator('#add-population').fill('жінки з ендометріоз-асоційованим тазовим болем');
+    await page.locator('#add-source-citation').fill('Іваненко О. та ін. НДН при ендометріозі. Тест. журн. 2025;1:1-9.');
+    await page.locator('#add-enrolled').fill('60');
+    for (const [i, label, n, what] of [[0, 'НДН 4,5 мг', '30', 'налтрексон 4,5 мг перед сном'], [1, 'плацебо', '30', 'ідентична капсула плацебо']] as const) {
+      await page.locator(`#add-arms-${i}-label`).fill(label);
+      await page.locator(`#add-arms-${i}-n`).fill(n);
+      await page.locator(`#add-arms-${i}-intervention`).fill(what);
+    }
+    await page.locator('#add-arms-0-dose').fill('4,5');
+    await page.getByRole('button', { name: 'Додати наслідок' }).click();
+    await page.locator('#add-outcomes-0-name').fill('відповідь на лікування болю');
+    for (const [cell, v] of [['0-events', '18'], ['0-total', '30'], ['1-events', '9'], ['1-total', '30']] as const) await page.locator(`#add-outcomes-0-cells-${cell}`).fill(v);
+    await page.getByRole('button', { name: 'Додати дослідження' }).click();
+    await page.locator('[data-testid="study-user"]').waitFor({ timeout: T });
+    expect(page.url()).toContain('#/evidence/studies/ivanenko2025imgsrcxonerrorwindowpwned1');
+    const stored = (await (await page.request.get(`${server.url}/api/evidence/studies/ivanenko2025imgsrcxonerrorwindowpwned1`)).json()) as { origin: string; numbers: { number: { status: string } }[] };
+    expect(stored.origin).toBe('user');
+    expect(stored.numbers.length).toBe(8);
+    expect(stored.numbers.every((n) => n.number.status === 'confirmed')).toBe(true);
+    // in the condition's forest plot, as a risk ratio computed from its counts
+    await open('#/evidence?condition=endometriosis', 'uk');
+    await page.locator('svg g.study-row').first().waitFor({ timeout: T });
+    expect(await page.locator('main').innerHTML()).toContain('Іваненко 2025 &lt;img');
+    await open('#/evidence/studies/ivanenko2025imgsrcxonerrorwindowpwned1', 'uk');
+    await page.locator('[data-testid="study-user"] button.danger').click();
+    await page.locator('[data-testid="study-user"] button.danger').click();
+    await page.waitForFunction(() => location.hash === '#/evidence', null, { timeout: T });
+    expect((await page.request.get(`${server.url}/api/evidence/studies/ivanenko2025imgsrcxonerrorwindowpwned1`)).status()).toBe(404);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(problems.errors.join('\n')).toBe('');
+  });
+
   it('fits a 375 px phone without horizontal scrolling, in Ukrainian', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     const shots: string[] = [];
@@ -325,6 +367,7 @@ describe.skipIf(!availability.run)('web app in Chromium against ldn serve', () =
       ['#/planner', 'phone-planner'],
       ['#/planner/rules', 'phone-planner-rules'],
       ['#/evidence/meta', 'phone-meta'],
+      ['#/evidence/add', 'phone-add-study'],
     ] as const) {
       await open(hash, 'uk');
       if (hash === '#/simulator') await settled();

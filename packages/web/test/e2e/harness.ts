@@ -32,9 +32,8 @@ function newestMtime(dir: string): number {
 
 /** Builds what is missing or older than its sources: the CLI (tsc -b) and the web app (vite build). */
 export function ensureBuilt(): void {
-  if (!existsSync(join(ROOT, 'packages/cli/dist/index.js')) || !existsSync(join(ROOT, 'packages/server/dist/index.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/cli'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  // the server runs from dist: an incremental build (seconds when nothing changed) keeps it in step with the sources
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/cli'], { cwd: ROOT, stdio: 'inherit' });
   const index = join(WEB, 'dist/index.html');
   const sources = Math.max(newestMtime(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs, statSync(join(WEB, 'vite.config.ts')).mtimeMs);
   if (!existsSync(index) || statSync(index).mtimeMs < sources) {
