@@ -81,6 +81,9 @@ describe('add a study', () => {
     const detail = await screen.findByTestId('study-detail', {}, T);
     expect(within(detail).getByTestId('study-user').textContent).toContain('added by a user');
     expect(detail.textContent).toContain(`Doe 2025 ${EVIL}`);
+    // a user's record is in the language they wrote it in, not marked English
+    expect(within(detail).getByText('women with endometriosis-associated pelvic pain').getAttribute('lang')).toBeNull();
+    expect(within(detail).getByText('randomised, double-blind, placebo-controlled').getAttribute('lang')).toBeNull();
     expect(document.querySelector('main img')).toBeNull();
     fireEvent.click(within(detail).getByRole('button', { name: /^Delete/ }));
     fireEvent.click(within(detail).getByRole('button', { name: /Yes|delete/i }));

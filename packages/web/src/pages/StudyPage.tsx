@@ -48,6 +48,8 @@ export function StudyPage({ id }: { id: string }): ReactNode {
   const detail = useAsync(() => api.study(id), [api, id]);
   const d = detail.data;
   const [deleteError, setDeleteError] = useState<string | undefined>();
+  // shipped records are written in English; a user's record is in whatever language they wrote it
+  const recordLang = d?.origin === 'user' ? undefined : 'en';
 
   return (
     <>
@@ -86,22 +88,22 @@ export function StudyPage({ id }: { id: string }): ReactNode {
               )}
             </div>
           )}
-          {d.study.title !== undefined && <p lang="en">{d.study.title}</p>}
-          {lang !== 'en' && <p className="hint">{t('common.recordsInEnglish')}</p>}
+          {d.study.title !== undefined && <p lang={recordLang}>{d.study.title}</p>}
+          {lang !== 'en' && d.origin !== 'user' && <p className="hint">{t('common.recordsInEnglish')}</p>}
           <dl className="facts">
             <dt>{t('study.design')}</dt>
-            <dd lang="en">{d.study.design}</dd>
+            <dd lang={recordLang}>{d.study.design}</dd>
             <dt>{t('study.status')}</dt>
             <dd>{t(`studyStatus.${d.study.status}` as MessageKey)}</dd>
             <dt>{t('study.conditions')}</dt>
             <dd>{d.study.conditions.map((c) => conditionLabel(c, lang)).join(', ')}</dd>
             <dt>{t('study.population')}</dt>
-            <dd lang="en">{d.study.population}</dd>
+            <dd lang={recordLang}>{d.study.population}</dd>
             {(d.study.duration !== undefined || d.study.durationText !== undefined) && (
               <>
                 <dt>{t('study.duration')}</dt>
                 <dd>
-                  {d.study.duration !== undefined && <NumberView n={d.study.duration} />} {d.study.durationText !== undefined && <span lang="en">{d.study.durationText}</span>}
+                  {d.study.duration !== undefined && <NumberView n={d.study.duration} />} {d.study.durationText !== undefined && <span lang={recordLang}>{d.study.durationText}</span>}
                 </dd>
               </>
             )}
@@ -121,7 +123,7 @@ export function StudyPage({ id }: { id: string }): ReactNode {
               <ul>
                 {d.study.indirectness.map((x, i) => (
                   <li key={i}>
-                    <strong>{t(`indirect.${x.domain}` as MessageKey)}:</strong> <span lang="en">{x.reason}</span>
+                    <strong>{t(`indirect.${x.domain}` as MessageKey)}:</strong> <span lang={recordLang}>{x.reason}</span>
                   </li>
                 ))}
               </ul>
@@ -138,14 +140,14 @@ export function StudyPage({ id }: { id: string }): ReactNode {
             <ul>
               {d.study.arms.map((a) => (
                 <li key={a.id}>
-                  <strong>{a.label}</strong> <code>{a.id}</code>: <span lang="en">{a.intervention}</span>
+                  <strong>{a.label}</strong> <code>{a.id}</code>: <span lang={recordLang}>{a.intervention}</span>
                   {a.n !== undefined && (
                     <>
                       {' · n = '}
                       <NumberView n={a.n} />
                     </>
                   )}
-                  {a.note !== undefined && <div className="hint" lang="en">{a.note}</div>}
+                  {a.note !== undefined && <div className="hint" lang={recordLang}>{a.note}</div>}
                 </li>
               ))}
             </ul>
@@ -220,7 +222,7 @@ export function StudyPage({ id }: { id: string }): ReactNode {
           {d.study.notes.length > 0 && (
             <>
               <h2>{t('study.notes')}</h2>
-              <ul lang="en">
+              <ul lang={recordLang}>
                 {d.study.notes.map((n, i) => (
                   <li key={i}>{n}</li>
                 ))}
