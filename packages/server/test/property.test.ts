@@ -186,7 +186,7 @@ describe.each(BACKENDS)('hostile requests on $name', (backend) => {
   it('random query strings and ids on every reading endpoint never get a 5xx', async () => {
     const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', '..', '../../etc/passwd', '%00', '\u0000', 'a\u0001b', '%ff', 'C01', 'smith2007', 'crohn', 'true', 'x'.repeat(300), '<script>alert(1)</script>', '__proto__'));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...GETS, 'DELETE /api/scenarios/{q}', 'DELETE /api/meta-analyses/{q}', 'DELETE /api/saved-plans/{q}'), piece, async (template, q) => {
+      fc.asyncProperty(fc.constantFrom(...GETS, 'DELETE /api/scenarios/{q}', 'DELETE /api/meta-analyses/{q}', 'DELETE /api/saved-plans/{q}', 'DELETE /api/evidence/studies/{q}'), piece, async (template, q) => {
         const [method, path] = template.startsWith('DELETE ') ? ['DELETE', template.slice(7)] : ['GET', template];
         await send(method, path.replaceAll('{saved}', savedPlanId).replaceAll('{q}', encodeURIComponent(q)), undefined);
       }),
