@@ -24,6 +24,8 @@ export interface ForestEntry {
   origin: RowOrigin;
   /** counts behind a computed RR, e.g. "3/20 vs 9/20" */
   counts?: string;
+  /** the same counts as numbers (treated arm first), for a meta-analysis the reader sets up */
+  cells?: { events1: number; total1: number; events2: number; total2: number };
 }
 
 export interface ForestGroup {
@@ -107,6 +109,7 @@ export function forestGroups(studies: readonly Study[]): { groups: ForestGroup[]
           ciUpper: yi + 1.959963984540054 * se,
           origin: 'computed',
           counts: `${e1}/${n1} vs ${e2}/${n2}`,
+          cells: { events1: e1, total1: n1, events2: e2, total2: n2 },
         });
       } catch {
         /* counts that escalc refuses (events > total) are not drawn */

@@ -14,6 +14,7 @@ import { ApiErrorBox, countStatuses, NumberView } from '../components/Evidence.j
 import { StudyLevelBadge } from '../components/Badge.js';
 import { SvgFigure } from '../components/SvgFigure.js';
 import { clip, forestGroups, type ForestGroup } from '../evidence/forest.js';
+import { countsCsv, setMetaDraft } from '../evidence/meta-draft.js';
 
 export function conditionLabel(c: string, lang: string): string {
   const l = CONDITION_LABELS[c as Condition];
@@ -123,7 +124,32 @@ function ForestTable({ g }: { g: ForestGroup }): ReactNode {
   );
 }
 
-export function ForestSection({ studies, headingLevel = 2 }: { studies: readonly Study[]; headingLevel?: 2 | 3 }): ReactNode {
+/** Hands the counts of a computed-RR group to the meta-analysis page and opens it. */
+function PoolCounts({ g, condition }: { g: ForestGroup; condition: string | undefined }): ReactNode {
+  const { t } = useI18n();
+  const csv = countsCsv(g.entries);
+  const rows = g.entries.filter((e) => e.cells !== undefined);
+  if (csv === undefined || rows.length < 2) return null;
+  const studies = new Set(rows.map((e) => e.studyId)).size;
+  const outcomes = new Set(rows.map((e) => e.outcome)).size;
+  return (
+    <p>
+      <button
+        type="button"
+        data-testid="pool-counts"
+        onClick={() => {
+          setMetaDraft({ csv, from: { ...(condition !== undefined ? { condition } : {}), studies, outcomes } });
+          globalThis.location.hash = routeHref({ page: 'meta' });
+        }}
+      >
+        {t('forest.poolCounts', { n: String(rows.length) })}
+      </button>{' '}
+      <span className="hint">{t('forest.poolCountsHint')}</span>
+    </p>
+  );
+}
+
+export function ForestSection({ studies, headingLevel = 2, condition, offerPooling = false }: { studies: readonly Study[]; headingLevel?: 2 | 3; condition?: string; offerPooling?: boolean }): ReactNode {
   const i18n = useI18n();
   const { t } = i18n;
   const { groups, skipped } = useMemo(() => forestGroups(studies), [studies]);
@@ -139,6 +165,7 @@ export function ForestSection({ studies, headingLevel = 2 }: { studies: readonly
           <Sub>{t(MEASURE_KEYS[g.measure] ?? 'measure.effect_size')}</Sub>
           <SvgFigure svg={forestSvg(g, i18n)} label={t('forest.figLabel', { measure: t(MEASURE_KEYS[g.measure] ?? 'measure.effect_size') })} testId={`forest-${g.measure}`} />
           <ForestTable g={g} />
+          {offerPooling && g.measure === 'RR' && <PoolCounts g={g} condition={condition} />}
         </div>
       ))}
       {skipped.length > 0 && (
@@ -242,7 +269,7 @@ export function EvidencePage({ condition }: { condition: string | undefined }): 
               </tbody>
             </table>
           </div>
-          <ForestSection studies={studies.data} />
+          <ForestSection studies={studies.data} condition={condition} offerPooling />
         </>
       )}
     </>

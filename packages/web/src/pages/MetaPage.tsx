@@ -17,6 +17,7 @@ import { ApiErrorBox } from '../components/Evidence.js';
 import { SvgFigure } from '../components/SvgFigure.js';
 import { extraColumns, layoutColumns, localForestSvg, metaBody, RANDOM_EFFECTS, runLocal, type MetaFormRequest, type MetaProblemText } from '../evidence/meta.js';
 import { ConfirmDelete } from '../components/ConfirmDelete.js';
+import { takeMetaDraft, type MetaDraft } from '../evidence/meta-draft.js';
 
 const MAX_CSV = 500_000;
 
@@ -28,12 +29,13 @@ interface Shown {
   request: MetaFormRequest;
 }
 
-const kept: { form?: MetaFormRequest; shown?: Shown } = {};
+const kept: { form?: MetaFormRequest; shown?: Shown; draftFrom?: MetaDraft['from'] } = {};
 
 /** Forgets the form and the result (tests mount the page afresh). */
 export function forgetMeta(): void {
   kept.form = undefined;
   kept.shown = undefined;
+  kept.draftFrom = undefined;
 }
 
 const DEFAULT_FORM: MetaFormRequest = { csv: '', measure: 'RR', method: 'REML', knha: false, subgroup: null, revman5: false };
@@ -269,8 +271,18 @@ export function MetaPage(): ReactNode {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { api } = useAppState();
-  const [form, setFormState] = useState<MetaFormRequest>(kept.form ?? DEFAULT_FORM);
+  const [form, setFormState] = useState<MetaFormRequest>(() => {
+    // rows handed over by the evidence page (counts behind its computed risk ratios), by outcome
+    const draft = takeMetaDraft();
+    if (draft) {
+      kept.form = { ...DEFAULT_FORM, csv: draft.csv, measure: 'RR', subgroup: 'outcome' };
+      kept.shown = undefined;
+      kept.draftFrom = draft.from;
+    }
+    return kept.form ?? DEFAULT_FORM;
+  });
   const [shown, setShownState] = useState<Shown | undefined>(kept.shown);
+  const draftFrom = kept.draftFrom;
   const [problem, setProblem] = useState<MetaProblemText | undefined>();
   const [serverError, setServerError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -365,6 +377,13 @@ export function MetaPage(): ReactNode {
     <>
       <h1>{t('meta.title')}</h1>
       <p>{t('meta.intro')}</p>
+      {draftFrom && (
+        <div className="info" role="note" data-testid="meta-draft">
+          <p style={{ margin: 0 }}>
+            {t('meta.draft', { studies: String(draftFrom.studies), outcomes: String(draftFrom.outcomes) })}
+          </p>
+        </div>
+      )}
       <p>
         <a href={routeHref({ page: 'evidence' })}>{t('meta.toEvidence')}</a>
       </p>
