@@ -14,9 +14,12 @@ export interface ForestEntry {
   studyLabel: string;
   evidenceLevel: EvidenceLevel;
   outcome: string;
+  outcomeId: string;
   timepoint?: string;
   /** arm labels, treated first */
   arms: [string, string];
+  /** their ids (for the record's texts in the reader's language) */
+  armIds: [string, string];
   /** on the analysis scale (log for RR/OR) */
   estimate: number;
   ciLower: number;
@@ -66,7 +69,7 @@ export function forestGroups(studies: readonly Study[]): { groups: ForestGroup[]
   };
   for (const study of studies) {
     for (const outcome of study.outcomes) {
-      const base = { studyId: study.id, studyLabel: study.label, evidenceLevel: study.evidenceLevel, outcome: outcome.name, ...(outcome.timepoint !== undefined ? { timepoint: outcome.timepoint } : {}) };
+      const base = { studyId: study.id, studyLabel: study.label, evidenceLevel: study.evidenceLevel, outcome: outcome.name, outcomeId: outcome.id, ...(outcome.timepoint !== undefined ? { timepoint: outcome.timepoint } : {}) };
       let hasEffect = false;
       for (const c of outcome.comparisons) {
         const eff = c.effect;
@@ -84,7 +87,7 @@ export function forestGroups(studies: readonly Study[]): { groups: ForestGroup[]
         const tr = RATIO.has(measure) ? Math.log : (x: number) => x;
         const [est, lo, hi] = [valueOf(eff.estimate)!, valueOf(eff.ciLower)!, valueOf(eff.ciUpper)!].map(tr) as [number, number, number];
         if (![est, lo, hi].every(Number.isFinite)) continue;
-        add(measure, { ...base, arms: [armLabel(study, c.arms[0]!), armLabel(study, c.arms[1]!)], estimate: est, ciLower: lo, ciUpper: hi, origin: originOf(eff.estimate, eff.ciLower, eff.ciUpper) });
+        add(measure, { ...base, arms: [armLabel(study, c.arms[0]!), armLabel(study, c.arms[1]!)], armIds: [c.arms[0]!, c.arms[1]!], estimate: est, ciLower: lo, ciUpper: hi, origin: originOf(eff.estimate, eff.ciLower, eff.ciUpper) });
       }
       if (hasEffect) continue;
       // counts in two arms (treated vs comparator) and no effect reported: a risk ratio computed here
@@ -104,6 +107,7 @@ export function forestGroups(studies: readonly Study[]): { groups: ForestGroup[]
         add('RR', {
           ...base,
           arms: [armLabel(study, treated.arm), armLabel(study, control.arm)],
+          armIds: [treated.arm, control.arm],
           estimate: yi,
           ciLower: yi - 1.959963984540054 * se,
           ciUpper: yi + 1.959963984540054 * se,

@@ -15,6 +15,8 @@ import { StudyLevelBadge } from '../components/Badge.js';
 import { SvgFigure } from '../components/SvgFigure.js';
 import { clip, forestGroups, type ForestGroup } from '../evidence/forest.js';
 import { countsCsv, setMetaDraft } from '../evidence/meta-draft.js';
+import { translatedName } from '../evidence/study-text.js';
+import { Rec } from '../components/Rec.js';
 
 export function conditionLabel(c: string, lang: string): string {
   const l = CONDITION_LABELS[c as Condition];
@@ -61,7 +63,7 @@ export function forestSvg(g: ForestGroup, i18n: I18n): string {
       estimate: e.estimate,
       ciLower: e.ciLower,
       ciUpper: e.ciUpper,
-      cells: [clip(e.outcome, 20), clip(t(`level.${e.evidenceLevel}` as MessageKey), 20), clip(t(`origin.${e.origin}` as MessageKey), 18)],
+      cells: [clip(translatedName(i18n.lang, e.studyId, 'outcome', e.outcomeId, e.outcome).text, 20), clip(t(`level.${e.evidenceLevel}` as MessageKey), 20), clip(t(`origin.${e.origin}` as MessageKey), 18)],
     })),
     columns: [t('forest.col.outcome'), t('forest.col.level'), t('forest.col.origin')],
     scale: g.scale,
@@ -77,7 +79,7 @@ export function forestSvg(g: ForestGroup, i18n: I18n): string {
 
 /** The same effects as a table: full texts, localised numbers, links to the studies. */
 function ForestTable({ g }: { g: ForestGroup }): ReactNode {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   const back = (v: number): number => (g.scale === 'log' ? Math.exp(v) : v);
   return (
     <details>
@@ -102,11 +104,13 @@ function ForestTable({ g }: { g: ForestGroup }): ReactNode {
                 <th scope="row">
                   <a href={routeHref({ page: 'study', id: e.studyId })}>{e.studyLabel}</a>
                 </th>
-                <td lang="en">
-                  {e.outcome}
-                  {e.timepoint ? ` (${e.timepoint})` : ''}
+                <td>
+                  <Rec t={translatedName(lang, e.studyId, 'outcome', e.outcomeId, e.outcome)} />
+                  {e.timepoint ? <span lang="en">{` (${e.timepoint})`}</span> : ''}
                 </td>
-                <td lang="en">{`${e.arms[0]} vs ${e.arms[1]}`}</td>
+                <td>
+                  <Rec t={translatedName(lang, e.studyId, 'arm', e.armIds[0], e.arms[0])} /> {t('forest.vs')} <Rec t={translatedName(lang, e.studyId, 'arm', e.armIds[1], e.arms[1])} />
+                </td>
                 <td className="num">{`${num(back(e.estimate), 2)} [${num(back(e.ciLower), 2)}; ${num(back(e.ciUpper), 2)}]`}</td>
                 <td>
                   <StudyLevelBadge level={e.evidenceLevel} />
@@ -194,7 +198,7 @@ export function EvidencePage({ condition }: { condition: string | undefined }): 
     <>
       <h1>{t('evidence.title')}</h1>
       <p>{t('evidence.intro')}</p>
-      {lang !== 'en' && <p className="hint">{t('common.recordsInEnglish')}</p>}
+      {lang !== 'en' && <p className="hint">{t('common.recordsTranslated')}</p>}
       <div className="filters">
         <div className="field">
           <label htmlFor="condition">{t('evidence.condition')}</label>

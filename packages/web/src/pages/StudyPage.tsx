@@ -13,6 +13,8 @@ import { StatusBadge, StudyLevelBadge } from '../components/Badge.js';
 import { safeHref } from '../api/client.js';
 import { conditionLabel, ForestSection } from './EvidencePage.js';
 import { ConfirmDelete } from '../components/ConfirmDelete.js';
+import { Rec } from '../components/Rec.js';
+import { studyTexts } from '../evidence/study-text.js';
 
 function SourceItem({ s }: { s: Source }): ReactNode {
   const { t } = useI18n();
@@ -50,6 +52,7 @@ export function StudyPage({ id }: { id: string }): ReactNode {
   const [deleteError, setDeleteError] = useState<string | undefined>();
   // shipped records are written in English; a user's record is in whatever language they wrote it
   const recordLang = d?.origin === 'user' ? undefined : 'en';
+  const tx = d ? studyTexts(lang, d.study, d.origin === 'user') : undefined;
 
   return (
     <>
@@ -89,16 +92,16 @@ export function StudyPage({ id }: { id: string }): ReactNode {
             </div>
           )}
           {d.study.title !== undefined && <p lang={recordLang}>{d.study.title}</p>}
-          {lang !== 'en' && d.origin !== 'user' && <p className="hint">{t('common.recordsInEnglish')}</p>}
+          {lang !== 'en' && d.origin !== 'user' && <p className="hint">{t('common.recordsTranslated')}</p>}
           <dl className="facts">
             <dt>{t('study.design')}</dt>
-            <dd lang={recordLang}>{d.study.design}</dd>
+            <Rec as="dd" t={tx!.design()} />
             <dt>{t('study.status')}</dt>
             <dd>{t(`studyStatus.${d.study.status}` as MessageKey)}</dd>
             <dt>{t('study.conditions')}</dt>
             <dd>{d.study.conditions.map((c) => conditionLabel(c, lang)).join(', ')}</dd>
             <dt>{t('study.population')}</dt>
-            <dd lang={recordLang}>{d.study.population}</dd>
+            <Rec as="dd" t={tx!.population()} />
             {(d.study.duration !== undefined || d.study.durationText !== undefined) && (
               <>
                 <dt>{t('study.duration')}</dt>
@@ -140,7 +143,10 @@ export function StudyPage({ id }: { id: string }): ReactNode {
             <ul>
               {d.study.arms.map((a) => (
                 <li key={a.id}>
-                  <strong>{a.label}</strong> <code>{a.id}</code>: <span lang={recordLang}>{a.intervention}</span>
+                  <strong>
+                    <Rec t={tx!.armLabel(a.id)} />
+                  </strong>{' '}
+                  <code>{a.id}</code>: <Rec t={tx!.intervention(a.id)} />
                   {a.n !== undefined && (
                     <>
                       {' · n = '}
