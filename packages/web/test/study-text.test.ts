@@ -10,7 +10,9 @@ import { App } from '../src/App.js';
 import { I18nProvider, type Lang } from '../src/i18n/index.js';
 import { AppStateProvider } from '../src/state.js';
 import { ApiClient } from '../src/api/client.js';
-import { studyTexts, translatedName } from '../src/evidence/study-text.js';
+import { studyTexts, timepointText, translatedName } from '../src/evidence/study-text.js';
+import { describeNumber, pathText } from '../src/evidence/number-field.js';
+import { translate } from '../src/i18n/index.js';
 import { STUDY_TEXTS_UK } from '../src/i18n/studies.uk.js';
 import { apiDouble } from './support/api-double.js';
 import { AsyncFakeWorker } from './support/fake-worker.js';
@@ -62,5 +64,35 @@ describe('record texts by language', () => {
     expect(table.textContent).toContain('опортуністичні інфекції');
     expect(table.textContent).toContain('НДН 3 мг проти плацебо');
     expect(screen.getByTestId('forest-RR').innerHTML).toContain('опортуністичні');
+  });
+
+  it('timepoints in Ukrainian abbreviations, others as written', () => {
+    expect(timepointText('uk', '12 weeks')).toEqual({ text: '12 тиж.', lang: 'uk', original: '12 weeks' });
+    expect(timepointText('uk', '3 months').text).toBe('3 міс.');
+    expect(timepointText('uk', '1.5–2 years').text).toBe('1,5–2 р.');
+    expect(timepointText('uk', 'end of treatment')).toEqual({ text: 'end of treatment', lang: 'en' });
+    expect(timepointText('en', '12 weeks')).toEqual({ text: '12 weeks', lang: 'en' });
+  });
+
+  it('names every number by what it is, in the reader’s language, with the record’s path beside it', () => {
+    const i18n = (lang: Lang) => ({ lang, t: (k: Parameters<typeof translate>[1], v?: Parameters<typeof translate>[2]) => translate(lang, k, v) });
+    const response = smith.outcomes.findIndex((o) => o.id === 'response');
+    const path = ['outcomes', response, 'results', 0, 'percent'] as const;
+    expect(pathText(path)).toBe(`outcomes[${response}].results[0].percent`);
+    expect(describeNumber(smith, path, i18n('en'))).toBe('clinical response (12 weeks) · LDN 4.5 mg · percent');
+    expect(describeNumber(smith, path, i18n('uk'))).toBe('клінічна відповідь (12 тиж.) · НДН 4,5 мг · відсоток');
+    expect(describeNumber(smith, ['flow', 'enrolled'], i18n('uk'))).toBe('Учасники · залучено');
+    expect(describeNumber(smith, ['arms', 0, 'dose', 'perDay'], i18n('en'))).toBe('LDN 4.5 mg · dose per day');
+    const cdai = smith.outcomes.findIndex((o) => o.id === 'cdai-change');
+    expect(describeNumber(smith, ['outcomes', cdai, 'comparisons', 0, 'p'], i18n('uk'))).toBe('зміна CDAI від вихідного рівня · НДН 4,5 мг · p-значення');
+    // a user's record: its own words, not the shipped translation
+    expect(describeNumber({ ...smith, id: 'user2026' }, path, i18n('uk'), true)).toBe('clinical response (12 тиж.) · LDN 4.5 mg · відсоток');
+  });
+
+  it('the numbers table of the study page uses those names', async () => {
+    mount('#/evidence/studies/smith2007', 'uk');
+    const table = await screen.findByTestId('numbers-table', {}, T);
+    expect(table.textContent).toContain('клінічна відповідь (12 тиж.) · НДН 4,5 мг · відсоток');
+    expect(table.querySelector('tr[data-path="flow.enrolled"]')?.textContent).toContain('Учасники · залучено');
   });
 });

@@ -53,3 +53,13 @@ export function translatedName(lang: Lang, studyId: string, kind: 'outcome' | 'a
   // shipped records are English; a user's record (not in the table) keeps its own language
   return { text: english, lang: own(STUDY_TEXTS_UK, studyId) ? 'en' : undefined };
 }
+
+const UK_UNITS: Readonly<Record<string, string>> = { day: 'дн.', days: 'дн.', week: 'тиж.', weeks: 'тиж.', month: 'міс.', months: 'міс.', year: 'р.', years: 'р.', h: 'год', hours: 'год', hour: 'год' };
+
+/** "12 weeks" → "12 тиж." for Ukrainian readers (abbreviations need no plural forms); other timepoints as written. */
+export function timepointText(lang: Lang, text: string): RecordText {
+  const m = /^(\d+(?:[.,]\d+)?)(?:\s*[–-]\s*(\d+(?:[.,]\d+)?))?\s+(days?|weeks?|months?|years?|h|hours?)$/.exec(text.trim());
+  if (lang !== 'uk' || !m) return { text, lang: 'en' };
+  const n = (x: string): string => x.replace('.', ',');
+  return { text: `${n(m[1]!)}${m[2] !== undefined ? `–${n(m[2])}` : ''} ${UK_UNITS[m[3]!]!}`, lang: 'uk', original: text };
+}

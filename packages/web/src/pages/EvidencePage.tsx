@@ -15,7 +15,7 @@ import { StudyLevelBadge } from '../components/Badge.js';
 import { SvgFigure } from '../components/SvgFigure.js';
 import { clip, forestGroups, type ForestGroup } from '../evidence/forest.js';
 import { countsCsv, setMetaDraft } from '../evidence/meta-draft.js';
-import { translatedName } from '../evidence/study-text.js';
+import { timepointText, translatedName } from '../evidence/study-text.js';
 import { Rec } from '../components/Rec.js';
 
 export function conditionLabel(c: string, lang: string): string {
@@ -106,7 +106,14 @@ function ForestTable({ g }: { g: ForestGroup }): ReactNode {
                 </th>
                 <td>
                   <Rec t={translatedName(lang, e.studyId, 'outcome', e.outcomeId, e.outcome)} />
-                  {e.timepoint ? <span lang="en">{` (${e.timepoint})`}</span> : ''}
+                  {e.timepoint ? (
+                    <>
+                      {' ('}
+                      <Rec t={timepointText(lang, e.timepoint)} />)
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td>
                   <Rec t={translatedName(lang, e.studyId, 'arm', e.armIds[0], e.arms[0])} /> {t('forest.vs')} <Rec t={translatedName(lang, e.studyId, 'arm', e.armIds[1], e.arms[1])} />

@@ -2,8 +2,8 @@
 // identifiers and links; its arms; every number with its status and where it comes from (source and
 // place, or the derivation); the study's own forest plot; the consistency checks; and the seed
 // claims that rest on it. From GET /api/evidence/studies/{id}.
-import { useState, type ReactNode } from 'react';
-import type { Source } from '@ldn/evidence';
+import { useMemo, useState, type ReactNode } from 'react';
+import { walkNumbers, type NumberValue, type Source } from '@ldn/evidence';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useAppState } from '../state.js';
 import { routeHref } from '../router.js';
@@ -15,6 +15,7 @@ import { conditionLabel, ForestSection } from './EvidencePage.js';
 import { ConfirmDelete } from '../components/ConfirmDelete.js';
 import { Rec } from '../components/Rec.js';
 import { studyTexts } from '../evidence/study-text.js';
+import { describeNumber, pathText } from '../evidence/number-field.js';
 
 function SourceItem({ s }: { s: Source }): ReactNode {
   const { t } = useI18n();
@@ -53,6 +54,12 @@ export function StudyPage({ id }: { id: string }): ReactNode {
   // shipped records are written in English; a user's record is in whatever language they wrote it
   const recordLang = d?.origin === 'user' ? undefined : 'en';
   const tx = d ? studyTexts(lang, d.study, d.origin === 'user') : undefined;
+  // every number with its path, in the order of `ldn evidence show` (the same walk)
+  const numberRows = useMemo(() => {
+    const rows: { path: readonly PropertyKey[]; number: NumberValue }[] = [];
+    if (d) walkNumbers(d.study, (number, path) => rows.push({ path, number }));
+    return rows;
+  }, [d]);
 
   return (
     <>
@@ -159,7 +166,7 @@ export function StudyPage({ id }: { id: string }): ReactNode {
             </ul>
           )}
 
-          <h2>{t('study.numbers', { n: String(d.numbers.length) })}</h2>
+          <h2>{t('study.numbers', { n: String(numberRows.length) })}</h2>
           <p className="hint">{t('study.numbersHint')}</p>
           <div className="scroll-x">
             <table data-testid="numbers-table">
@@ -172,10 +179,13 @@ export function StudyPage({ id }: { id: string }): ReactNode {
                 </tr>
               </thead>
               <tbody>
-                {d.numbers.map(({ field, number: n }, i) => (
-                  <tr key={i}>
+                {numberRows.map(({ path, number: n }, i) => (
+                  <tr key={i} data-path={pathText(path)}>
                     <td>
-                      <code>{field}</code>
+                      {describeNumber(d.study, path, i18n, d.origin === 'user')}
+                      <div className="hint">
+                        <code>{pathText(path)}</code>
+                      </div>
                     </td>
                     <td className="num">{n.status === 'not_found' ? '—' : <NumberView n={n} badge={false} />}</td>
                     <td>
