@@ -17,6 +17,14 @@ describe('ldn simulate', () => {
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['time_h', 'series', 'summary']));
     expect(r.out).not.toMatch(/NaN|null,|Infinity/);
   });
+  it('--set NAME=VALUE (repeatable) runs a what-if with those values, as the API’s overrides, and says so', async () => {
+    const r = await runCli(['simulate', '--dose', '4.5', '--days', '7', '--set', 'CL=70', '--set', 'potency=10', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(runSimulation({ dose: 4.5, days: 7, overrides: { CL: 70, potency: 10 } }))));
+    const table = await runCli(['simulate', '--dose', '4.5', '--days', '7', '--set', 'CL=70']);
+    expect(table.out.split('\n')[0]).toContain('· what-if: CL=70');
+    expect(table.out).toContain('note: what-if: CL (systemic clearance of naltrexone) = 70 L/h instead of 140 L/h');
+  });
   it('--every and --doses: 3 doses every 12 h, then followed to the end of --days', async () => {
     const r = await runCli(['simulate', '--dose', '3', '--every', '12', '--doses', '3', '--days', '3', '--format', 'json']);
     const json = JSON.parse(r.out) as { regimen: { doses: { time_h: number }[] } };
@@ -89,6 +97,13 @@ describe('ldn simulate refuses bad input with exit code 2 and one clear message'
     [['--regimen', '/nonexistent/r.json'], /--regimen \/nonexistent\/r.json: cannot read the file \(ENOENT\)/],
     [[], /give a dose \(mg\), a regimen or an event table/],
     [['--dose', '4.5', '--step', '0'], /--step 0 is out of range/],
+    [['--dose', '4.5', '--set', 'CL'], /--set "CL" is not NAME=VALUE; use a parameter id from `ldn params`/],
+    [['--dose', '4.5', '--set', 'CL=fast'], /--set CL "fast" is not a number/],
+    [['--dose', '4.5', '--set', 'CL=-1'], /--set CL -1 is out of range; use a number at least 0/],
+    [['--dose', '4.5', '--set', 'CL=70', '--set', 'CL=80'], /--set CL is given twice/],
+    [['--dose', '4.5', '--set', 'Cl=70'], /--set: unknown parameter "Cl"; the model has ka, fa, F, .*CL/],
+    [['--dose', '4.5', '--set', 'fu=2'], /--set: fu = 2 is a fraction and must lie in \[0, 1\]/],
+    [['--dose', '4.5', '--set', 'rebound.halfLife=1'], /--set: unknown parameter "rebound.halfLife"; switch on the rebound module/],
   ];
   it.each(bad)('%j', async (args, message) => {
     const r = await runCli(['simulate', ...args]);

@@ -10,7 +10,7 @@ import { expandRegimen, simpleRegimen, type DoseSchedule } from './regimen/expan
 import { parseEventTable } from './regimen/nonmem.js';
 import { MAX_DOSE_MG, parseRegimen, RegimenError, type Regimen } from './regimen/schema.js';
 import { PARAMETER_SET_IDS } from './models/ldn/parameters.js';
-import { DEFAULT_STEP_H, resolveParameters, simulate, type Trajectory } from './simulate.js';
+import { DEFAULT_STEP_H, resolveParameters, simulate, SimulationError, type Trajectory } from './simulate.js';
 import { HYPOTHESIS_IDS, type HypothesisId } from './models/modules/types.js';
 import { buildLdnModel, HYPOTHESIS_MODULES, parseHypotheses } from './models/ldn/compose.js';
 import { blockadeSummary, predictHypotheses, type BlockadeSummary, type HypothesisPrediction } from './hypotheses.js';
@@ -31,6 +31,10 @@ export const simulationRequestSchema = z
     regimen: z.unknown().optional().describe('a regimen object (see the regimen JSON schema) instead of dose/time/every/doses'),
     events: z.string().optional().describe('a NONMEM event table (CSV text) instead of dose/time/every/doses'),
     hypotheses: z.array(z.string()).optional().describe(`hypothesis modules to switch on: ${HYPOTHESIS_IDS.join(', ')}`),
+    overrides: z
+      .record(z.string(), z.number({ error: 'must be a number' }).finite('must be a finite number').gte(0, 'must be 0 or more (no parameter of the model is negative)'))
+      .optional()
+      .describe('parameter values to use instead of the set’s, by parameter id (`ldn params`), e.g. {"CL": 70}: a what-if, reported in the notes'),
   })
   .strict();
 
@@ -66,6 +70,8 @@ export interface SimulationOutput {
     doses: { time_h: number; dose_mg: number; day: number; clock: string; date?: string; kind: string }[];
   };
   parameters: string;
+  /** parameter values the request changed from the set, when it changed any */
+  overrides?: Record<string, number>;
   model: string;
   units: Record<string, string>;
   notes: string[];
@@ -193,8 +199,61 @@ export function runSimulation(input: unknown): SimulationOutput {
     throw new RequestError(`hypotheses: ${(e as Error).message}`, 'hypotheses');
   }
   const model = buildLdnModel(hypotheses);
-  const options = { schedule, days: request.days, step_h: request.step, parameters: request.params, model };
-  const traj = simulate(options);
-  const { values } = resolveParameters(request.params, undefined, model);
-  return outputFromTrajectory(traj, summarize(traj, options), description, notes, hypotheses, values);
+  const overrides = request.overrides ?? {};
+  const changed = Object.keys(overrides).length > 0;
+  // names the parsed record cannot hold ("__proto__") are checked on the input as sent, so none is dropped silently
+  const sent = typeof input === 'object' && input !== null ? (input as { overrides?: unknown }).overrides : undefined;
+  const sentKeys = typeof sent === 'object' && sent !== null ? Object.keys(sent) : [];
+  const unknown = [...sentKeys, ...Object.keys(overrides)].find((k) => !model.parameterIds.includes(k));
+  if (unknown !== undefined) {
+    const module = HYPOTHESIS_IDS.find((h) => unknown.startsWith(`${h}.`));
+    throw new RequestError(
+      `overrides: unknown parameter "${unknown}"; ${module !== undefined && !hypotheses.includes(module) ? `switch on the ${module} module (hypotheses) to set it; ` : ''}the model${hypotheses.length > 0 ? ` with ${hypotheses.join(', ')}` : ''} has ${model.parameterIds.join(', ')}`,
+      `overrides.${unknown}`,
+    );
+  }
+  let values: Record<string, number>;
+  try {
+    values = resolveParameters(request.params, overrides, model).values;
+    if (changed) model.system(values); // the model's own constraints (fractions, presystemic formation)
+  } catch (e) {
+    if (e instanceof SimulationError || e instanceof RangeError) {
+      throw new RequestError(`overrides: ${e.message.replace(/^LDN model: /, '')}`, 'overrides');
+    }
+    throw e;
+  }
+  const options = { schedule, days: request.days, step_h: request.step, parameters: request.params, model, ...(changed ? { overrides } : {}) };
+  let traj: Trajectory;
+  let summary: SimulationSummary;
+  try {
+    traj = simulate(options);
+    summary = summarize(traj, options);
+  } catch (e) {
+    // with the set's own values the model is well posed; a failure here comes from the changed values
+    if (changed && (e instanceof SimulationError || e instanceof RangeError)) throw new RequestError(`overrides: with ${Object.entries(overrides).map(([k, v]) => `${k} = ${v}`).join(', ')} the model cannot be solved (${e.message}); check the values against \`ldn params\``, 'overrides');
+    throw e;
+  }
+  const out = outputFromTrajectory(traj, summary, description, [...notes, ...overrideNotes(request.params, overrides, model)], hypotheses, values);
+  if (changed) {
+    for (const [id, series] of Object.entries(out.series)) {
+      if (series.some((v) => !Number.isFinite(v))) throw new RequestError(`overrides: with these values the model gives non-finite ${id}; check the values against \`ldn params\``, 'overrides');
+    }
+    out.overrides = { ...overrides };
+  }
+  return out;
+}
+
+/** One note per changed parameter: the new value, the set's value, and whether it leaves the plausible range. */
+function overrideNotes(setId: string, overrides: Readonly<Record<string, number>>, model: ReturnType<typeof buildLdnModel>): string[] {
+  const ids = Object.keys(overrides);
+  if (ids.length === 0) return [];
+  const set = model.parameterSet ? model.parameterSet(setId) : undefined;
+  return ids.map((id) => {
+    const p = set?.parameters[id];
+    const v = overrides[id]!;
+    if (!p) return `what-if: ${id} = ${v}`;
+    const unit = p.unit === '–' || p.unit === '' ? '' : ` ${p.unit}`;
+    const outside = v < p.range[0] || v > p.range[1];
+    return `what-if: ${id} (${p.label}) = ${v}${unit} instead of ${round(p.value)}${unit} (${setId} set; plausible ${p.range[0]}–${p.range[1]}${unit})${outside ? ': outside the plausible range' : ''}.`;
+  });
 }

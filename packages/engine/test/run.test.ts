@@ -45,3 +45,56 @@ describe('simulation request', () => {
     }
   });
 });
+
+describe('what-if parameter values (overrides)', () => {
+  it('halving CL doubles naltrexone AUC0–∞ (linear PK: AUC = F·dose/CL) and leaves 6β-naltrexol formation per dose alone', () => {
+    const base = runSimulation({ dose: 50, days: 7, doses: 1, step: 0.1 });
+    const half = runSimulation({ dose: 50, days: 7, doses: 1, step: 0.1, overrides: { CL: 70 } });
+    const ratio = half.summary.first_dose.naltrexone.auc_0_inf_ng_h_ml / base.summary.first_dose.naltrexone.auc_0_inf_ng_h_ml;
+    expect(ratio).toBeCloseTo(2, 2);
+    expect(half.overrides).toEqual({ CL: 70 });
+    expect(base.overrides).toBeUndefined();
+    expect(half.notes[0]).toBe('what-if: CL (systemic clearance of naltrexone) = 70 L/h instead of 140 L/h (literature set; plausible 94–211 L/h): outside the plausible range.');
+  });
+
+  it('the same value as the set gives the same output, bit for bit', () => {
+    const a = runSimulation({ dose: 4.5, days: 3 });
+    const b = runSimulation({ dose: 4.5, days: 3, overrides: { CL: 140 } });
+    expect(b.series).toEqual(a.series);
+    expect(b.summary).toEqual(a.summary);
+  });
+
+  it('reaches module parameters when the module is on, and the hypothesis predictions use them', () => {
+    const slow = runSimulation({ dose: 4.5, days: 14, hypotheses: ['tlr4'], overrides: { 'tlr4.ic50Naltrexone': 105.5 } });
+    const base = runSimulation({ dose: 4.5, days: 14, hypotheses: ['tlr4'] });
+    const numbers = (o: typeof base, key: string): number => o.summary.hypotheses.find((h) => h.id === 'tlr4')!.numbers[key]!;
+    expect(numbers(slow, 'tlr4_ic50_nM')).toBe(105_500);
+    // the gap is IC50 / peak unbound naltrexone: 105.5 µM instead of 200 µM shrinks it in proportion
+    expect(numbers(slow, 'concentration_gap_fold') / numbers(base, 'concentration_gap_fold')).toBeCloseTo(105.5 / 200, 3);
+  });
+
+  it.each([
+    [{ XX: 1 }, 'overrides.XX', /unknown parameter "XX"; the model has ka, fa, F/],
+    [{ 'tlr4.ic50Naltrexone': 100 }, 'overrides.tlr4.ic50Naltrexone', /switch on the tlr4 module/],
+    [{ CL: -1 }, 'overrides.CL', /must be 0 or more/],
+    [{ fu: 1.5 }, 'overrides', /fu = 1.5 is a fraction and must lie in \[0, 1\]/],
+    [{ f6bn: 0.01 }, 'overrides', /presystemic 6β-naltrexol formation would be negative/],
+    [{ KiMuN: 0 }, 'overrides', /KiMuN = 0 the model cannot be solved/],
+    [{ CL: 'fast' }, 'overrides.CL', /must be a number/],
+  ])('refuses %j naming %s', (overrides, field, message) => {
+    try {
+      runSimulation({ dose: 4.5, days: 2, overrides });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RequestError);
+      expect((e as RequestError).field).toBe(field);
+      expect((e as Error).message).toMatch(message);
+    }
+  });
+});
+
+describe('overrides with names an object cannot hold', () => {
+  it('"__proto__" is refused, not dropped', () => {
+    expect(() => runSimulation(JSON.parse('{"dose":4.5,"days":1,"overrides":{"__proto__":5}}'))).toThrow(/unknown parameter "__proto__"/);
+  });
+});

@@ -51,6 +51,17 @@ describe('POST /api/simulate', () => {
     expect(JSON.parse(r.body)).toEqual(await cliJson(['simulate', '--dose', '4.5', '--time', '22:00', '--days', '14']));
   });
 
+  it('takes what-if parameter values (overrides) as the CLI takes --set, and names a bad one', async () => {
+    const r = await post('/api/simulate', { dose: 4.5, days: 7, hypotheses: ['rebound'], overrides: { CL: 70, 'rebound.halfLife': 1 } });
+    expect(r.statusCode).toBe(200);
+    expect(json(r)).toEqual(await cliJson(['simulate', '--dose', '4.5', '--days', '7', '--hypotheses', 'rebound', '--set', 'CL=70', '--set', 'rebound.halfLife=1']));
+    const bad = await post('/api/simulate', { dose: 4.5, overrides: { CL: 'fast' } });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ error: { field: string; message: string } }>(bad).error).toMatchObject({ field: 'overrides.CL' });
+    const unknown = await post('/api/simulate', { dose: 4.5, overrides: { clearance: 70 } });
+    expect(json<{ error: { field: string; message: string } }>(unknown).error.field).toBe('overrides.clearance');
+  });
+
   it('takes a regimen with titration, missed and extra doses, hypotheses and the seed set, as the CLI does', async () => {
     const regimen = { start_date: '2026-12-01', steps: [{ dose_mg: 1.5, time: '22:00', days: 7 }, { dose_mg: 3, days: 7 }, { dose_mg: 4.5 }], missed: [{ day: 10 }], extra: [{ day: 12, time: '08:00', dose_mg: 1.5 }] };
     const f = tempFiles('ldn-api-');

@@ -24,8 +24,26 @@ interface SimulateFlags {
   events?: string;
   start?: string;
   hypotheses?: string;
+  set?: string[];
   format: string;
   out?: string;
+}
+
+/** `--set CL=70 --set potency=10` → {CL: 70, potency: 10}; the engine checks the names and values. */
+export function parseSetOptions(items: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const item of items) {
+    const m = /^([A-Za-z][A-Za-z0-9_.]*)=(.*)$/.exec(item.trim());
+    if (!m) throw new UsageError(`--set "${item}" is not NAME=VALUE; use a parameter id from \`ldn params\` and a number, e.g. --set CL=70`);
+    const name = m[1]!;
+    if (name in out) throw new UsageError(`--set ${name} is given twice; give each parameter once`);
+    out[name] = parseNumberOption(`--set ${name}`, m[2], { min: 0 });
+  }
+  return { ...out };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function readInput(option: string, path: string): string {
@@ -56,6 +74,7 @@ export function requestFromFlags(f: SimulateFlags): SimulationRequest {
   }
   if (f.events !== undefined) req.events = readInput('--events', f.events);
   if (f.hypotheses !== undefined) req.hypotheses = parseList(f.hypotheses);
+  if (f.set !== undefined && f.set.length > 0) req.overrides = parseSetOptions(f.set);
   return req;
 }
 
@@ -65,7 +84,7 @@ export function parseList(raw: string): string[] {
   return ids.length === 1 && ids[0] === 'all' ? [...HYPOTHESIS_IDS] : ids;
 }
 
-const OPTION_OF_FIELD: Record<string, string> = { hypotheses: '--hypotheses', dose: '--dose', time: '--time', days: '--days', every: '--every', doses: '--doses', step: '--step', params: '--params', regimen: '--regimen', events: '--events', start: '--start' };
+const OPTION_OF_FIELD: Record<string, string> = { hypotheses: '--hypotheses', dose: '--dose', time: '--time', days: '--days', every: '--every', doses: '--doses', step: '--step', params: '--params', regimen: '--regimen', events: '--events', start: '--start', overrides: '--set' };
 
 /** Runs a request, turning validation errors into usage errors phrased with option names. */
 export function runRequest(req: SimulationRequest): SimulationOutput {
@@ -88,7 +107,8 @@ export function simulationTable(out: SimulationOutput): string {
   const s = out.summary;
   const ss = s.steady_state;
   const lines: string[] = [];
-  lines.push(`LDN Workbench simulation · ${out.regimen.description} · parameters: ${out.parameters}`);
+  const whatIf = out.overrides ? ` · what-if: ${Object.entries(out.overrides).map(([k, v]) => `${k}=${v}`).join(', ')}` : '';
+  lines.push(`LDN Workbench simulation · ${out.regimen.description} · parameters: ${out.parameters}${whatIf}`);
   lines.push(`first dose at ${out.regimen.first_dose_clock}${out.regimen.start_date ? ` on ${out.regimen.start_date}` : ''}; ${out.regimen.doses.length} doses over ${(out.time_h[out.time_h.length - 1]! / 24).toFixed(2).replace(/\.00$/, '')} days`);
   lines.push('');
   const ssHead = ss ? `steady state (from ${ss.window_h[0]} h)${ss.reached ? '' : ' not reached'}` : 'steady state';
@@ -203,6 +223,7 @@ export function registerSimulate(program: Command): void {
     .option('--regimen <file.json>', 'a regimen JSON file (titration steps, missed and extra doses)')
     .option('--events <file.csv>', 'a NONMEM event table (TIME, AMT, EVID, CMT, II, ADDL)')
     .option('--hypotheses <list>', `hypothesis modules to switch on, comma-separated: ${HYPOTHESIS_IDS.join(', ')} (or all)`)
+    .option('--set <name=value>', 'what-if: use this value for a parameter (id from `ldn params`), e.g. --set CL=70; repeatable', collect)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write to a file instead of standard output')
     .action((flags: SimulateFlags) => {
