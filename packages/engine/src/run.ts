@@ -10,7 +10,7 @@ import { expandRegimen, simpleRegimen, type DoseSchedule } from './regimen/expan
 import { parseEventTable } from './regimen/nonmem.js';
 import { MAX_DOSE_MG, parseRegimen, RegimenError, type Regimen } from './regimen/schema.js';
 import { PARAMETER_SET_IDS } from './models/ldn/parameters.js';
-import { DEFAULT_STEP_H, resolveParameters, simulate, SimulationError, type Trajectory } from './simulate.js';
+import { DEFAULT_STEP_H, resolveParameters, simulate, SimulationError, type SimulateOptions, type Trajectory } from './simulate.js';
 import { HYPOTHESIS_IDS, type HypothesisId } from './models/modules/types.js';
 import { buildLdnModel, HYPOTHESIS_MODULES, parseHypotheses } from './models/ldn/compose.js';
 import { blockadeSummary, predictHypotheses, type BlockadeSummary, type HypothesisPrediction } from './hypotheses.js';
@@ -188,8 +188,23 @@ export function outputFromTrajectory(
   };
 }
 
-/** Validates a request, simulates it and summarises it. */
-export function runSimulation(input: unknown): SimulationOutput {
+/** A validated request, ready to simulate: what `runSimulation` and the web app's worker share. */
+export interface PreparedSimulation {
+  request: z.output<typeof simulationRequestSchema>;
+  description: string;
+  /** the request's notes, with one per what-if value */
+  notes: string[];
+  hypotheses: HypothesisId[];
+  model: ReturnType<typeof buildLdnModel>;
+  options: SimulateOptions;
+  /** the parameter values used (the set's, with the overrides) */
+  values: Record<string, number>;
+  /** the what-if values, when the request has any */
+  overrides?: Record<string, number>;
+}
+
+/** Validates a request (schedule, hypotheses, what-if values against the active model) without simulating. */
+export function prepareSimulation(input: unknown): PreparedSimulation {
   const { request, schedule, description, notes } = scheduleFromRequest(input);
   if (schedule.doses.length === 0) throw new RequestError('no dose falls inside the simulated span; lengthen days', 'days');
   let hypotheses: HypothesisId[];
@@ -222,23 +237,34 @@ export function runSimulation(input: unknown): SimulationOutput {
     }
     throw e;
   }
-  const options = { schedule, days: request.days, step_h: request.step, parameters: request.params, model, ...(changed ? { overrides } : {}) };
-  let traj: Trajectory;
-  let summary: SimulationSummary;
+  const options: SimulateOptions = { schedule, days: request.days, step_h: request.step, parameters: request.params, model, ...(changed ? { overrides } : {}) };
+  return { request, description, notes: [...notes, ...overrideNotes(request.params, overrides, model)], hypotheses, model, options, values, ...(changed ? { overrides: { ...overrides } } : {}) };
+}
+
+/** Simulates a prepared request and summarises it; a failure that only the what-if values can cause names them. */
+export function simulatePrepared(p: PreparedSimulation): { traj: Trajectory; summary: SimulationSummary } {
   try {
-    traj = simulate(options);
-    summary = summarize(traj, options);
+    const traj = simulate(p.options);
+    return { traj, summary: summarize(traj, p.options) };
   } catch (e) {
     // with the set's own values the model is well posed; a failure here comes from the changed values
-    if (changed && (e instanceof SimulationError || e instanceof RangeError)) throw new RequestError(`overrides: with ${Object.entries(overrides).map(([k, v]) => `${k} = ${v}`).join(', ')} the model cannot be solved (${e.message}); check the values against \`ldn params\``, 'overrides');
+    if (p.overrides && (e instanceof SimulationError || e instanceof RangeError)) {
+      throw new RequestError(`overrides: with ${Object.entries(p.overrides).map(([k, v]) => `${k} = ${v}`).join(', ')} the model cannot be solved (${e.message}); check the values against \`ldn params\``, 'overrides');
+    }
     throw e;
   }
-  const out = outputFromTrajectory(traj, summary, description, [...notes, ...overrideNotes(request.params, overrides, model)], hypotheses, values);
-  if (changed) {
+}
+
+/** Validates a request, simulates it and summarises it. */
+export function runSimulation(input: unknown): SimulationOutput {
+  const prepared = prepareSimulation(input);
+  const { traj, summary } = simulatePrepared(prepared);
+  const out = outputFromTrajectory(traj, summary, prepared.description, prepared.notes, prepared.hypotheses, prepared.values);
+  if (prepared.overrides) {
     for (const [id, series] of Object.entries(out.series)) {
       if (series.some((v) => !Number.isFinite(v))) throw new RequestError(`overrides: with these values the model gives non-finite ${id}; check the values against \`ldn params\``, 'overrides');
     }
-    out.overrides = { ...overrides };
+    out.overrides = prepared.overrides;
   }
   return out;
 }

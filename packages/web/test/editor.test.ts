@@ -3,7 +3,7 @@
 // same state, with whatever the editor cannot show listed instead of silently lost.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scheduleFromRequest } from '@ldn/engine';
+import { prepareSimulation } from '@ldn/engine';
 import { DEFAULT_STATE, editorReducer, fromRequest, outputStepFor, toRequest, type EditorState } from '../src/sim/editor.js';
 
 const apply = (s: EditorState, ...actions: Parameters<typeof editorReducer>[1][]): EditorState => actions.reduce(editorReducer, s);
@@ -74,6 +74,30 @@ const stateArb: fc.Arbitrary<EditorState> = fc.record({
   start_date: fc.constantFrom('', '2026-12-01', '2027-02-28'),
   params: fc.constantFrom('literature' as const, 'seed' as const),
   hypotheses: fc.subarray(['rebound' as const, 'tlr4' as const, 'ogf' as const]),
+  // what-if values of core parameters (always active), inside their plausible ranges
+  overrides: fc.record({ CL: fc.integer({ min: 94, max: 211 }), potency: fc.integer({ min: 1, max: 200 }), kBrainOut: fc.constantFrom(0.005, 0.05, 0.2) }, { requiredKeys: [] }),
+});
+
+describe('what-if values', () => {
+  it('are sent for core parameters and for modules that are on; kept, not sent, while their module is off', () => {
+    let s = editorReducer(DEFAULT_STATE, { type: 'override', id: 'CL', value: 70 });
+    s = editorReducer(s, { type: 'override', id: 'rebound.halfLife', value: 1 });
+    expect(toRequest(s)).toEqual({ dose: 4.5, time: '22:00', days: 14, params: 'literature', overrides: { CL: 70 } });
+    s = editorReducer(s, { type: 'toggleHypothesis', id: 'rebound', on: true });
+    expect(toRequest(s).overrides).toEqual({ CL: 70, 'rebound.halfLife': 1 });
+    expect(editorReducer(s, { type: 'override', id: 'CL', value: null }).overrides).toEqual({ 'rebound.halfLife': 1 });
+    expect(editorReducer(s, { type: 'clearOverrides' }).overrides).toEqual({});
+  });
+  it('refuses values the engine would refuse (negative, not finite) and odd names, keeping the state', () => {
+    for (const [id, value] of [['CL', -1], ['CL', Number.NaN], ['CL', Infinity], ['__proto__', 1], ['', 1]] as const) {
+      expect(editorReducer(DEFAULT_STATE, { type: 'override', id, value })).toBe(DEFAULT_STATE);
+    }
+  });
+  it('a saved request with a bad what-if value lists it as dropped', () => {
+    const back = fromRequest({ dose: 4.5, overrides: { CL: 'fast', potency: 10 } });
+    expect(back.state.overrides).toEqual({ potency: 10 });
+    expect(back.dropped).toEqual(['overrides.CL']);
+  });
 });
 
 describe('round trip through a saved request', () => {
@@ -91,7 +115,7 @@ describe('round trip through a saved request', () => {
   it('every request the editor makes is valid for the engine', () => {
     fc.assert(
       fc.property(stateArb, (s) => {
-        expect(() => scheduleFromRequest(toRequest(s))).not.toThrow();
+        expect(() => prepareSimulation(toRequest(s))).not.toThrow();
       }),
       { numRuns: 100 },
     );

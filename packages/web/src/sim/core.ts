@@ -8,18 +8,14 @@
 
 import {
   blockadeSummary,
-  buildLdnModel,
   expandRegimen,
   parseRegimen,
   HYPOTHESIS_MODULES,
   MODEL_NOTE,
-  parseHypotheses,
   predictHypotheses,
+  prepareSimulation,
   RequestError,
-  resolveParameters,
-  scheduleFromRequest,
-  simulate,
-  summarize,
+  simulatePrepared,
   type BlockadeSummary,
   type HypothesisId,
   type HypothesisPrediction,
@@ -59,6 +55,8 @@ export interface ViewResult {
   hypotheses: HypothesisPrediction[];
   activeHypotheses: HypothesisId[];
   parameters: string;
+  /** what-if parameter values, when the request has any */
+  overrides?: Record<string, number>;
   description: string;
   notes: string[];
   /** time spent in the worker, ms (validation + simulation + summary) */
@@ -94,19 +92,10 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 export function simulateForView(input: unknown): ViewResult {
   const t0 = now();
   try {
-    const { request, schedule, description, notes } = scheduleFromRequest(input);
-    if (schedule.doses.length === 0) throw new RequestError('no dose falls inside the simulated span; lengthen days', 'days');
-    let active: HypothesisId[];
-    try {
-      active = parseHypotheses(request.hypotheses ?? []);
-    } catch (e) {
-      throw new RequestError(`hypotheses: ${(e as Error).message}`, 'hypotheses');
-    }
-    const model = buildLdnModel(active);
-    const options = { schedule, days: request.days, step_h: request.step, parameters: request.params, model };
-    const traj = simulate(options);
-    const { values } = resolveParameters(request.params, undefined, model);
-    const summary = summarize(traj, options);
+    const prepared = prepareSimulation(input);
+    const { request, description, notes, model, values } = prepared;
+    const active = prepared.hypotheses;
+    const { traj, summary } = simulatePrepared(prepared);
     const outputs: ViewOutput[] = [
       ...model.outputs.filter((o) => (CORE_SERIES as readonly string[]).includes(o.id)).map((o) => ({ id: o.id, unit: o.unit, description: o.description })),
       ...active.flatMap((h) => HYPOTHESIS_MODULES[h].outputs.map((o) => ({ id: o.id, unit: o.unit, description: o.description, module: h }))),
@@ -129,6 +118,10 @@ export function simulateForView(input: unknown): ViewResult {
       notes: [...notes, MODEL_NOTE],
       compute_ms: 0,
     };
+    if (prepared.overrides) {
+      result.overrides = prepared.overrides;
+      for (const o of outputs) if (!series[o.id]!.every(Number.isFinite)) throw new RequestError(`overrides: with these values the model gives non-finite ${o.id}`, 'overrides');
+    }
     if (traj.startDay !== undefined) result.startDate = isoDate(traj.startDay);
     result.compute_ms = now() - t0;
     return result;

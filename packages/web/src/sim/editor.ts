@@ -32,6 +32,8 @@ export interface EditorState {
   start_date: string;
   params: ParamSetId;
   hypotheses: HypothesisId[];
+  /** what-if parameter values by id; kept while their module is off, sent only while it is on */
+  overrides: Record<string, number>;
 }
 
 export const DOSE_MIN = 0.25;
@@ -53,6 +55,7 @@ export const DEFAULT_STATE: EditorState = {
   start_date: '',
   params: 'literature',
   hypotheses: [],
+  overrides: {},
 };
 
 export type EditorAction =
@@ -63,6 +66,8 @@ export type EditorAction =
   | { type: 'removeStep'; index: number }
   | { type: 'addMissed'; day: number }
   | { type: 'removeMissed'; day: number }
+  | { type: 'override'; id: string; value: number | null }
+  | { type: 'clearOverrides' }
   | { type: 'replace'; state: EditorState };
 
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
@@ -128,6 +133,14 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     }
     case 'removeMissed':
       return { ...state, missed: state.missed.filter((d) => d !== action.day) };
+    case 'override': {
+      const { [action.id]: _old, ...rest } = state.overrides;
+      if (action.value === null) return { ...state, overrides: rest };
+      if (!Number.isFinite(action.value) || action.value < 0 || !/^[A-Za-z][A-Za-z0-9_.]*$/.test(action.id)) return state;
+      return { ...state, overrides: { ...rest, [action.id]: action.value } };
+    }
+    case 'clearOverrides':
+      return { ...state, overrides: {} };
     case 'replace':
       return action.state;
   }
@@ -138,12 +151,24 @@ export function outputStepFor(days: number): number {
   return days <= 28 ? 0.25 : days <= 60 ? 0.5 : 1;
 }
 
+/** The what-if values the engine takes now: core parameters, and module parameters of modules switched on. */
+export function activeOverrides(state: Pick<EditorState, 'overrides' | 'hypotheses'>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [id, v] of Object.entries(state.overrides)) {
+    const module = id.includes('.') ? id.split('.')[0] : undefined;
+    if (module === undefined || (state.hypotheses as readonly string[]).includes(module)) out[id] = v;
+  }
+  return out;
+}
+
 /** The engine / API request for an editor state. */
 export function toRequest(state: EditorState): SimulationRequest {
   const common: SimulationRequest = { days: state.days, params: state.params };
   const step = outputStepFor(state.days);
   if (step !== 0.25) common.step = step;
   if (state.hypotheses.length > 0) common.hypotheses = [...state.hypotheses];
+  const overrides = activeOverrides(state);
+  if (Object.keys(overrides).length > 0) common.overrides = overrides;
   if (state.titration.length === 0 && state.missed.length === 0) {
     const req: SimulationRequest = { dose: state.dose_mg, time: state.time, ...common };
     if (state.every_h !== 24) req.every = state.every_h;
@@ -171,7 +196,7 @@ const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : und
  * extra doses, per-step clock times…) is listed in `dropped` by request field, so the UI can say so.
  */
 export function fromRequest(input: unknown): { state: EditorState; dropped: string[] } {
-  const state: EditorState = { ...DEFAULT_STATE, titration: [], missed: [], hypotheses: [] };
+  const state: EditorState = { ...DEFAULT_STATE, titration: [], missed: [], hypotheses: [], overrides: {} };
   const dropped: string[] = [];
   if (!isRecord(input)) return { state, dropped: ['request'] };
   const set = (patch: EditorAction & { type: 'set' }): void => {
@@ -181,6 +206,13 @@ export function fromRequest(input: unknown): { state: EditorState; dropped: stri
   if (days !== undefined) set({ type: 'set', patch: { days } });
   if (input.params === 'literature' || input.params === 'seed') state.params = input.params;
   if (Array.isArray(input.hypotheses)) state.hypotheses = HYPOTHESIS_IDS.filter((h) => (input.hypotheses as unknown[]).includes(h));
+  if (isRecord(input.overrides)) {
+    for (const [id, v] of Object.entries(input.overrides)) {
+      const next = editorReducer(state, { type: 'override', id, value: typeof v === 'number' ? v : Number.NaN });
+      if (next === state) dropped.push(`overrides.${id}`);
+      else state.overrides = next.overrides;
+    }
+  } else if (input.overrides !== undefined) dropped.push('overrides');
   const time = str(input.time);
   if (time !== undefined) set({ type: 'set', patch: { time } });
   const start = str(input.start);

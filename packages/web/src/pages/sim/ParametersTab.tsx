@@ -10,6 +10,7 @@ import { useAppState } from '../../state.js';
 import { ParamLevelBadge } from '../../components/Badge.js';
 import { safeHref } from '../../api/client.js';
 import { PARAM_LABELS_UK } from '../../i18n/params.uk.js';
+import { WhatIfInput } from '../../components/WhatIf.js';
 import type { ParamSetId } from '../../sim/editor.js';
 
 export function sourceLinks(s: Source): { href: string; text: string }[] {
@@ -31,8 +32,11 @@ function groupOf(id: string): 'core' | HypothesisId {
 export function ParametersTab(): ReactNode {
   const i18n = useI18n();
   const { t, sig, lang } = i18n;
-  const { editor } = useAppState();
+  const { editor, dispatch } = useAppState();
   const [setId, setSetId] = useState<ParamSetId>(editor.params);
+  // what-if values change the simulator's own set; another set is shown for reading only
+  const whatIf = setId === editor.params;
+  const changed = Object.keys(editor.overrides).length;
   const [query, setQuery] = useState('');
   const sets = useMemo(() => ({ literature: fullParameterSet('literature'), seed: fullParameterSet('seed') }), []);
   const set = sets[setId];
@@ -60,6 +64,14 @@ export function ParametersTab(): ReactNode {
         </div>
       </div>
       <p className="hint">{t(`params.${setId}.hint` as MessageKey)}</p>
+      <p className="hint" data-testid="whatif-help">
+        {whatIf ? t('whatif.help') : t('whatif.otherSet', { set: t(`params.${editor.params}` as MessageKey) })}{' '}
+        {changed > 0 && (
+          <button type="button" onClick={() => dispatch({ type: 'clearOverrides' })}>
+            {t('whatif.reset')}
+          </button>
+        )}
+      </p>
       {lang !== 'en' && <p className="hint">{t('ptable.notesInEnglish')}</p>}
       {groups.map((g) => {
         const rows = params.filter((p) => groupOf(p.id) === g);
@@ -77,6 +89,7 @@ export function ParametersTab(): ReactNode {
                       {t('ptable.value')}
                     </th>
                     <th scope="col">{t('ptable.range')}</th>
+                    {whatIf && <th scope="col">{t('whatif.column')}</th>}
                     <th scope="col">{t('ptable.evidence')}</th>
                     <th scope="col">{t('ptable.source')}</th>
                   </tr>
@@ -102,6 +115,11 @@ export function ParametersTab(): ReactNode {
                         <td className="num">
                           {sig(p.range[0], 3)}–{sig(p.range[1], 3)}
                         </td>
+                        {whatIf && (
+                          <td>
+                            <WhatIfInput p={p} />
+                          </td>
+                        )}
                         <td>
                           <ParamLevelBadge level={p.evidence} />
                         </td>

@@ -7,6 +7,7 @@ import type { HypothesisId, HypothesisPrediction } from '@ldn/engine';
 import { useI18n, type I18n, type MessageKey } from '../../i18n/index.js';
 import { GradeBadge } from '../../components/Badge.js';
 import { ModelNote } from '../../components/ModelNote.js';
+import { WhatIfBanner } from '../../components/WhatIf.js';
 import { TimeCoursePanel, type PanelLine } from '../../components/TimeCourse.js';
 import type { ViewResult } from '../../sim/core.js';
 import { RENDER_MEASURE } from '../../sim/client.js';
@@ -233,6 +234,7 @@ export const Results = memo(function Results({ r, requestId, description }: { r:
   return (
     <div className="results" data-testid="results" data-request-id={requestId}>
       <ModelNote paramSet={r.parameters} />
+      <WhatIfBanner overrides={r.overrides} setId={r.parameters} />
       <p className="status-line" data-testid="regimen-description">
         {description}
       </p>
