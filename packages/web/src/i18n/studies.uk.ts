@@ -7,6 +7,13 @@
 // (packages/web/test/studies-uk.test.ts) checks that every shipped study, arm and outcome has its
 // text here, that nothing is left over, that the texts are Ukrainian and that the numbers match.
 // Terms as in uk.ts: низькодозований налтрексон (НДН), РКД, небажані явища (adverse events).
+// Translated in this project, not yet reviewed by a Ukrainian clinician. Choices to check first:
+// norethindrone acetate → норетистерону ацетат (the INN Ukrainian gynecologists know); adverse events
+// → небажані явища, adverse effects → побічні ефекти, major → значні (kept apart from серйозні);
+// alcohol use disorder → алкогольна залежність; multiple sclerosis is never «РС» (the app uses РС for
+// mean difference); patients of unstated sex take the generic masculine (пацієнт … живий);
+// washout → період відмивання; double-/quadruple-masked → з подвійним/чотирикратним маскуванням;
+// ESR → ШОЕ; dates of Turel 2015 stay month/day/year, said so in the text.
 
 export interface StudyTextsUk {
   design: string;
