@@ -35,7 +35,7 @@ describe.each(BACKENDS)('writes on $name', (backend) => {
 
   describe('scenarios', () => {
     it('saves, lists, reads, replaces and deletes a scenario', async () => {
-      const body = { name: 'Bedtime titration', request: { regimen: { steps: [{ dose_mg: 1.5, time: '22:00', days: 7 }, { dose_mg: 4.5 }] }, days: 28, params: 'seed', hypotheses: ['ogf'] }, notes: 'patient prefers <evening> & "quiet" ✓' };
+      const body = { name: 'Bedtime titration', request: { regimen: { steps: [{ dose_mg: 1.5, time: '22:00', days: 7 }, { dose_mg: 4.5 }] }, days: 28, params: 'seed', hypotheses: ['ogf'], overrides: { kBrainOut: 0.1, 'ogf.growthGain': 0.5 } }, notes: 'patient prefers <evening> & "quiet" ✓' };
       const created = await t.app.inject({ method: 'POST', url: '/api/scenarios', payload: body });
       expect(created.statusCode).toBe(201);
       const s = json<{ id: string; name: string; request: unknown; notes: string; created_at: string }>(created);
@@ -60,6 +60,8 @@ describe.each(BACKENDS)('writes on $name', (backend) => {
       [{ name: 'x', request: { regimen: { steps: [] } } }, 'request.regimen.steps', /at least one step/],
       [{ name: 'x', request: { dose: 4.5 }, owner: 'me' }, 'owner', /unknown field "owner"; accepted: name, request, notes/],
       [{ name: 'x', request: [4.5] }, 'request', /a list of 1 is not accepted/],
+      [{ name: 'x', request: { dose: 4.5, overrides: { clearance: 70 } } }, 'request.overrides.clearance', /unknown parameter "clearance"/],
+      [{ name: 'x', request: { dose: 4.5, overrides: { fu: 3 } } }, 'request.overrides', /fu = 3 is a fraction/],
     ])('refuses %j with 400 naming %s and stores nothing', async (body, field, message) => {
       const before = await counts();
       const r = await t.app.inject({ method: 'POST', url: '/api/scenarios', payload: body });

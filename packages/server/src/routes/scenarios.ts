@@ -3,7 +3,7 @@
 // (schema, schedule, hypotheses) before anything is written, so every stored scenario runs.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { parseHypotheses, scheduleFromRequest } from '@ldn/engine';
+import { prepareSimulation } from '@ldn/engine';
 import { z } from 'zod';
 import type { Services } from '../app.js';
 import { assertStorable, notFound, parse } from '../errors.js';
@@ -16,11 +16,8 @@ function validated(input: unknown): z.output<typeof scenarioBody> {
   assertStorable(body);
   const wrapped = parse(z.object({ request: simulateBody }).strip(), { request: body.request });
   checkSize(wrapped.request, 'request.');
-  engineCall(() => {
-    const { schedule } = scheduleFromRequest(body.request);
-    parseHypotheses(wrapped.request.hypotheses ?? []);
-    return schedule;
-  }, 'request.');
+  // everything POST /api/simulate checks before it simulates (schedule, hypotheses, what-if values), so every stored scenario runs
+  engineCall(() => prepareSimulation(body.request), 'request.');
   return body;
 }
 
