@@ -24,6 +24,9 @@ describe('plan request validation', () => {
     ['missing start', { age: 34, condition: 'endometriosis' }, 'start', /start: is required; give a date YYYY-MM-DD/],
     ['missing condition', { age: 34, start: '2026-12-01' }, 'condition', /condition: is required/],
     ['unknown condition', { ...OK, condition: 'gout' }, 'condition', /condition: "gout" is not a known condition; accepted: endometriosis, fibromyalgia/],
+    // names every object inherits are not conditions or aliases (fast-check found "constructor" crashing the plan)
+    ['condition "constructor"', { ...OK, condition: 'constructor' }, 'condition', /condition: "constructor" is not a known condition/],
+    ['condition "__proto__"', { ...OK, condition: '__proto__' }, 'condition', /condition: "__proto__" is not a known condition/],
     ['unknown preset', { ...OK, preset: 'fast' }, 'preset', /preset: "fast" is not a preset; accepted: ldnrt-standard/],
     ['target below start', { ...OK, start_dose: 2, target: 1.5 }, 'target', /target: 1.5 mg is below the start dose 2 mg/],
     ['dose above a tablet', { ...OK, target: 60 }, 'target', /target: 60 is out of range; use a number above 0 and at most 50 mg naltrexone HCl/],

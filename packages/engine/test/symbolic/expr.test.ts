@@ -97,6 +97,9 @@ describe('parseExpr / printExpr', () => {
     ['a + b)', 5, /unmatched "\)"/],
     ['a b', 2, /unexpected "b" after a complete expression/],
     ['foo(1)', 0, /unknown function "foo"/],
+    // names every object inherits are not functions
+    ['constructor(1)', 0, /unknown function "constructor"/],
+    ['toString(1)', 0, /unknown function "toString"/],
     ['exp(1, 2)', 0, /exp takes 1 argument, got 2/],
     ['pow(2)', 0, /pow takes 2 arguments/],
     ['min()', 4, /min\(\) needs at least one argument/],

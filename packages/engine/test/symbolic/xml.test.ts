@@ -38,6 +38,8 @@ describe('parseXml', () => {
     ['<a>\n<p:b/></a>', /prefix "p" of <p:b> is not declared \(line 2, column 1\)/],
     ['<!DOCTYPE a [<!ENTITY x "y">]><a/>', /internal subset is not accepted/],
     ['<a>&nbsp;</a>', /unknown entity &nbsp;/],
+    ['<a>&constructor;</a>', /unknown entity &constructor;/],
+    ['<a>&__proto__;</a>', /unknown entity &__proto__;/],
     ['<a>AT&T</a>', /"&" must start an entity reference/],
     ['<a x=1/>', /must be quoted/],
     ['<a x="1" x="2"/>', /appears twice/],
