@@ -206,6 +206,19 @@ describe('ldn compare', () => {
     expect(r.out).toMatch(/4\.5@22:00/);
     expect(r.out).toMatch(/H3 growth rate/);
   });
+  it('--set applies a what-if value to every regimen, as the request’s overrides, and says so', async () => {
+    const r = await runCli(['compare', '4.5@22:00', '50@08:00', '--days', '7', '--set', 'kBrainOut=0.2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { outputs: { overrides?: Record<string, number>; summary: { blockade: unknown } }[] };
+    expect(json.outputs.map((o) => o.overrides)).toEqual([{ kBrainOut: 0.2 }, { kBrainOut: 0.2 }]);
+    const direct = JSON.parse(JSON.stringify(runSimulation({ dose: 50, time: '08:00', days: 7, overrides: { kBrainOut: 0.2 } }))) as { summary: { blockade: unknown } };
+    expect(json.outputs[1]!.summary.blockade).toEqual(direct.summary.blockade);
+    const table = await runCli(['compare', '4.5@22:00', '50@08:00', '--days', '7', '--set', 'kBrainOut=0.2']);
+    expect(table.out.split('\n')[0]).toContain('what-if: kBrainOut=0.2');
+    const bad = await runCli(['compare', '4.5@22:00', '50@08:00', '--set', 'XX=1']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/4\.5@22:00: --set: unknown parameter "XX"/);
+  });
   it('bad specs and a single regimen exit 2', async () => {
     expect((await runCli(['compare', '4.5@22:00'])).err).toMatch(/at least 2 regimens/);
     const r = await runCli(['compare', '4.5@22:00', 'lots']);

@@ -8,7 +8,7 @@ import { parseFormat, writeOutput } from '../io.js';
 import { parseNumberOption } from '../options.js';
 import { svgDocument } from '../dom.js';
 import { formatTable } from '../table.js';
-import { parseList } from './simulate.js';
+import { parseList, parseSetOptions } from './simulate.js';
 
 const FORMATS = ['table', 'json', 'svg'] as const;
 
@@ -22,7 +22,9 @@ function cell(value: number, unit: string): string {
 export function comparisonText(c: ComparisonOutput): string {
   const rows = [['metric', ...c.labels]];
   for (const r of c.table) rows.push([`${r.metric}${r.unit && r.unit !== 'fraction' ? ` (${r.unit})` : ''}`, ...r.values.map((v) => cell(v, r.unit))]);
-  const lines = [`LDN Workbench comparison · ${c.outputs[0]!.time_h[c.outputs[0]!.time_h.length - 1]! / 24} days · parameters: ${c.outputs.map((o) => o.parameters).join(' / ')}`, '', formatTable(rows), ''];
+  const what = c.outputs[0]!.overrides;
+  const whatIf = what ? ` · what-if: ${Object.entries(what).map(([k, v]) => `${k}=${v}`).join(', ')}` : '';
+  const lines = [`LDN Workbench comparison · ${c.outputs[0]!.time_h[c.outputs[0]!.time_h.length - 1]! / 24} days · parameters: ${c.outputs.map((o) => o.parameters).join(' / ')}${whatIf}`, '', formatTable(rows), ''];
   c.outputs.forEach((o, i) => {
     lines.push(`${c.labels[i]}: ${o.summary.blockade.text}`);
     for (const h of o.summary.hypotheses) lines.push(`  ${h.title}: ${h.text}`);
@@ -65,12 +67,14 @@ export function registerCompare(program: Command): void {
     .option('--step <h>', 'output step in hours (default 0.25)')
     .option('--params <set>', 'parameter set for specs without ~PARAMS: literature (default) or seed')
     .option('--hypotheses <list>', 'hypothesis modules: rebound, tlr4, ogf, or all')
+    .option('--set <name=value>', 'what-if: use this parameter value in every regimen (id from `ldn params`), e.g. --set kBrainOut=0.2; repeatable', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((specs: string[], flags: { days: string; step?: string; params?: string; hypotheses?: string; format: string; out?: string }) => {
+    .action((specs: string[], flags: { days: string; step?: string; params?: string; hypotheses?: string; set?: string[]; format: string; out?: string }) => {
       const format = parseFormat(flags.format, FORMATS);
       const days = parseNumberOption('--days', flags.days, { min: 0, exclusiveMin: true, max: 3650 });
       const step = flags.step === undefined ? undefined : parseNumberOption('--step', flags.step, { min: 0, exclusiveMin: true, max: 24, unit: 'h' });
+      const overrides = flags.set !== undefined && flags.set.length > 0 ? parseSetOptions(flags.set) : undefined;
       let result: ComparisonOutput;
       try {
         const regimens = specs.map((spec) => {
@@ -78,11 +82,12 @@ export function registerCompare(program: Command): void {
           if (step !== undefined) r.step = step;
           if (r.params === undefined && flags.params !== undefined) r.params = flags.params;
           if (flags.hypotheses !== undefined) r.hypotheses = parseList(flags.hypotheses);
+          if (overrides !== undefined) r.overrides = overrides;
           return r;
         });
         result = compareRegimens({ regimens });
       } catch (e) {
-        if (e instanceof RequestError) throw new UsageError(e.message.replace(/^hypotheses:/, '--hypotheses:').replace(/params: must/, '--params: must'));
+        if (e instanceof RequestError) throw new UsageError(e.message.replace(/^hypotheses:/, '--hypotheses:').replace(/(^|: )overrides:/, '$1--set:').replace(/params: must/, '--params: must'));
         throw e;
       }
       const text = format === 'json' ? JSON.stringify(comparisonReport(result)) : format === 'svg' ? comparisonSvg(result) : comparisonText(result);
