@@ -32,6 +32,23 @@ describe('ldn population: the worker pool gives the same cohort as one thread', 
   }, 120_000);
 });
 
+describe('ldn population --set: what-if typical values', () => {
+  it('the pool and one thread agree with them too, they are echoed, and a bad one exits 2 naming --set', async () => {
+    const args = [...BASE, '--set', 'kBrainOut=0.2', '--set', 'ogf.growthGain=0.5'];
+    const one = await json([...args, '--threads', '1']);
+    const two = await json([...args, '--threads', '2']);
+    expect(two).toEqual(one);
+    expect(one.overrides).toEqual({ kBrainOut: 0.2, 'ogf.growthGain': 0.5 });
+    expect(one.cohort_checksum).not.toBe((await json([...BASE, '--threads', '1'])).cohort_checksum);
+    const bad = await runCli([...BASE, '--set', 'kBrainOut=lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--set kBrainOut "lots" is not a number/);
+    const unknown = await runCli(['population', '--n', '5', '--dose', '4.5', '--set', 'rebound.halfLife=1']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/--set: unknown parameter "rebound.halfLife"; switch on the rebound module/);
+  }, 120_000);
+});
+
 describe('ldn population output formats', () => {
   it('json: bands (5/50/95) for every output of the model with its modules, summaries, shares, variability with provenance', async () => {
     const r = await json([...BASE, '--threads', '1']);

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
+import { parsePopulationOptions } from '@ldn/engine';
 import { App } from '../src/App.js';
 import { I18nProvider, type Lang } from '../src/i18n/index.js';
 import { AppStateProvider } from '../src/state.js';
@@ -89,6 +90,10 @@ describe('population page', () => {
       age: { kind: 'uniform', min: 18, max: 65 },
       hepaticFraction: 0.1,
     });
+    // the simulator's what-if values become the cohort's typical values; those of modules switched off stay out
+    const whatIf = populationRequest({ ...DEFAULT_STATE, hypotheses: ['tlr4'], overrides: { kBrainOut: 0.2, 'tlr4.il6HalfLife': 2, 'ogf.growthGain': 0.5 } }, DEFAULT_COHORT);
+    expect(whatIf.overrides).toEqual({ kBrainOut: 0.2, 'tlr4.il6HalfLife': 2 });
+    expect(() => parsePopulationOptions(whatIf)).not.toThrow();
     const uk = makeI18n('uk');
     expect(distributionText('not varied', uk)).toBe('не варіює');
     expect(distributionText('normal, SD 0.67 h', uk)).toBe('нормальний, стандартне відхилення 0,67 год');

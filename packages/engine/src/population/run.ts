@@ -30,7 +30,7 @@ import type { ModelDefinition } from '../model/types.js';
 import { parameterValues, type ParameterSet } from '../parameters/types.js';
 import { MAX_DOSE_MG } from '../regimen/schema.js';
 import type { DoseSchedule } from '../regimen/expand.js';
-import { MAX_DAYS, MODEL_NOTE, RequestError, scheduleFromRequest } from '../run.js';
+import { MAX_DAYS, MODEL_NOTE, RequestError, scheduleFromRequest, simulationRequestSchema } from '../run.js';
 import { outputGrid, simulate, type Trajectory } from '../simulate.js';
 import { auc } from '../nca/nca.js';
 import { hoursAbove, occupancyMetrics } from '../nca/occupancy.js';
@@ -74,6 +74,7 @@ export const populationRequestSchema = z
     hepaticFraction: z.number().finite().gte(0, 'must be a share from 0 to 1').lte(1, 'must be a share from 0 to 1').default(0),
     blockadeHours: z.number().finite().gte(0, 'must be from 0 to 24 h').lte(24, 'must be from 0 to 24 h').default(INTERMITTENT_MAX_HOURS),
     rtol: z.number().finite().gte(1e-12, 'must be from 1e-12 to 1e-2').lte(1e-2, 'must be from 1e-12 to 1e-2').default(POPULATION_RTOL),
+    overrides: simulationRequestSchema.shape.overrides,
   })
   .strict();
 
@@ -93,6 +94,8 @@ export interface PopulationOptions {
   covariates: CovariateOptions;
   blockadeHours: number;
   rtol: number;
+  /** what-if typical values by parameter id; patients vary around them */
+  overrides?: Record<string, number>;
 }
 
 export class PopulationError extends RequestError {
@@ -135,7 +138,11 @@ export function parsePopulationOptions(input: unknown): PopulationOptions {
   validateHepaticFraction(covariates.hepaticFraction);
   const options: PopulationOptions = { n: r.n, seed: r.seed, dose: r.dose, time: r.time, days: r.days, params: r.params, hypotheses, step: r.step, covariates, blockadeHours: r.blockadeHours, rtol: r.rtol };
   if (r.every !== undefined) options.every = r.every;
-  prepare(options); // validates the regimen (clock time, step vs span)
+  if (r.overrides !== undefined && Object.keys(r.overrides).length > 0) options.overrides = { ...r.overrides };
+  // names the parsed record cannot hold ("__proto__") are checked on the input as sent
+  const sent = typeof input === 'object' && input !== null ? (input as { overrides?: unknown }).overrides : undefined;
+  if (typeof sent === 'object' && sent !== null) for (const k of Object.keys(sent)) if (!Object.prototype.hasOwnProperty.call(r.overrides ?? {}, k)) throw new PopulationError(`overrides: unknown parameter "${k}"`, `overrides.${k}`);
+  prepare(options); // validates the regimen (clock time, step vs span) and the what-if values
   return options;
 }
 
@@ -185,6 +192,21 @@ function prepare(options: PopulationOptions): Prepared {
   const model = buildLdnModel(options.hypotheses);
   const set = fullParameterSet(options.params);
   const typical = parameterValues(set);
+  for (const [id, v] of Object.entries(options.overrides ?? {})) {
+    if (!model.parameterIds.includes(id)) {
+      const module = HYPOTHESIS_IDS.find((h) => id.startsWith(`${h}.`));
+      throw new PopulationError(`overrides: unknown parameter "${id}"; ${module !== undefined && !options.hypotheses.includes(module) ? `switch on the ${module} module (hypotheses) to set it; ` : ''}the model has ${model.parameterIds.join(', ')}`, `overrides.${id}`);
+    }
+    typical[id] = v;
+  }
+  if (options.overrides) {
+    try {
+      model.system(typical); // the model's own constraints (fractions, presystemic formation)
+    } catch (e) {
+      if (e instanceof RangeError) throw new PopulationError(`overrides: ${e.message.replace(/^LDN model: /, '')}`, 'overrides');
+      throw e;
+    }
+  }
   const time = outputGrid(options.days * 24, options.step);
   const end = time[time.length - 1]!;
   const second = schedule.doses[1]?.time_h ?? Infinity;
@@ -370,7 +392,8 @@ export function runPopulation(input: PopulationOptions | PopulationRequest, rang
   };
   for (let i = start; i < end; i++) {
     const patient = samplePatient(options.seed, i, p.typical, options.covariates);
-    const overrides: Record<string, number> = {};
+    // the what-if typical values, then this patient's own (varied or covariate-shifted around them)
+    const overrides: Record<string, number> = { ...options.overrides };
     for (const [k, v] of Object.entries(patient.values)) if (modelIds.has(k)) overrides[k] = v;
     const traj = simulate({ schedule: p.schedule, days: options.days, times: p.simTime, model: p.model, parameters: p.set, overrides, control: { rtol: options.rtol } });
     solver.accepted += traj.stats.accepted;
@@ -546,6 +569,8 @@ export interface PopulationResult {
   cohort_checksum: string;
   regimen: { description: string; first_dose_clock: string; doses: number; days: number };
   parameters: string;
+  /** what-if typical values, when the request has any */
+  overrides?: Record<string, number>;
   model: string;
   hypotheses: HypothesisId[];
   step_h: number;
@@ -654,6 +679,7 @@ export function summarizePopulation(options: PopulationOptions, merged: MergedPo
     cohort_checksum: checksum(merged, ['weight_kg', 'age_y', 'hepatic', 'hepatic_multiplier', ...p.parameterIds.map((id) => `parameter.${id}`)]),
     regimen: { description: p.description, first_dose_clock: clock, doses: p.schedule.doses.length, days: options.days },
     parameters: options.params,
+    ...(options.overrides ? { overrides: { ...options.overrides } } : {}),
     model: p.model.id,
     hypotheses: [...options.hypotheses],
     step_h: options.step,
@@ -676,6 +702,10 @@ export function summarizePopulation(options: PopulationOptions, merged: MergedPo
     variability: varied.map((v) => ({ parameter: v.parameter, distribution: describeVariability(v), omega: v.omega, evidence: v.evidence, sources: [...v.sources], note: v.note })),
     notes: [
       MODEL_NOTE,
+      ...Object.entries(options.overrides ?? {}).map(([id, v]) => {
+        const q = p.set.parameters[id];
+        return q ? `what-if: typical ${id} (${q.label}) = ${v} ${q.unit} instead of ${q.value} ${q.unit} (${options.params} set; plausible ${q.range[0]}–${q.range[1]} ${q.unit})${v < q.range[0] || v > q.range[1] ? ': outside the plausible range' : ''}; patients vary around it as around the set's value.` : `what-if: typical ${id} = ${v}`;
+      }),
       'Between-patient variability: no oral population PK model of naltrexone with inter-individual variability exists (pharmacology.md §1.6); the CVs are derived from 4 subjects (Verebey 1976) and a 4-fold range in 23 (McCaul 2000), and every other CV is an assumption (listed). No correlations between parameters are sourced, so none are used.',
       `The bands are every ${options.step} h. The per-patient Cmax and AUC also use points every ${Math.min(options.step, FINE_STEP_H)} h for ${FINE_SPAN_H} h after the first and the steady-state dose; hours above a threshold interpolate linearly between points.`,
     ],

@@ -13,9 +13,10 @@ import { useAppState } from '../../state.js';
 import { NumberField } from '../../components/NumberField.js';
 import { GradeBadge, ParamLevelBadge } from '../../components/Badge.js';
 import { ModelNote } from '../../components/ModelNote.js';
+import { WhatIfBanner } from '../../components/WhatIf.js';
 import { BandsPanel, type BandSeries } from '../../components/Bands.js';
 import { PARAM_LABELS_UK } from '../../i18n/params.uk.js';
-import { DAYS_MAX, DAYS_MIN, DOSE_MAX, DOSE_MIN, EVERY_CHOICES, type EditorState, type ParamSetId } from '../../sim/editor.js';
+import { activeOverrides, DAYS_MAX, DAYS_MIN, DOSE_MAX, DOSE_MIN, EVERY_CHOICES, type EditorState, type ParamSetId } from '../../sim/editor.js';
 import { describeRegimen } from '../../sim/describe.js';
 import { BROWSER_MAX_N, PopulationRunError, PopulationRunner, type PopulationRun } from '../../population/runner.js';
 import { formatPrediction } from './Results.js';
@@ -51,6 +52,9 @@ export function populationRequest(editor: EditorState, c: CohortSettings): Popul
     hepaticFraction: c.hepaticPct / 100,
   };
   if (editor.every_h !== 24) req.every = editor.every_h;
+  // the simulator's what-if values become the cohort's typical values (patients vary around them)
+  const overrides = activeOverrides(editor);
+  if (Object.keys(overrides).length > 0) req.overrides = overrides;
   return req;
 }
 
@@ -234,6 +238,7 @@ function PopulationResults({ shown }: { shown: Shown }): ReactNode {
   return (
     <div className="results" data-testid="pop-results" data-checksum={r.cohort_checksum}>
       <ModelNote paramSet={r.parameters} />
+      <WhatIfBanner overrides={r.overrides} setId={r.parameters} />
       <p className="status-line" data-testid="pop-description">
         {t('pop.resultLine', {
           n: num(r.n, 0),
