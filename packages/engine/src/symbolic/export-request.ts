@@ -60,6 +60,10 @@ export interface SbmlExport {
 /** Validates a simulation request and writes its model, parameters and doses as SBML. */
 export function sbmlFromRequest(input: unknown): SbmlExport {
   const { request, schedule, description, notes } = scheduleFromRequest(input);
+  // the module equations and their run-in are built from a named set; what-if values would need both redone, so they are refused rather than dropped
+  if (request.overrides !== undefined && Object.keys(request.overrides).length > 0) {
+    throw new RequestError('overrides: the SBML export writes a named parameter set (literature or seed); what-if values are not exported. Change the values in the exported file, or export without overrides', 'overrides');
+  }
   let hypotheses: HypothesisId[];
   try {
     hypotheses = parseHypotheses(request.hypotheses ?? []);

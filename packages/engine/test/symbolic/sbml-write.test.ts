@@ -10,6 +10,8 @@ import { composeSymbolicModel, type SymbolicFragment } from '../../src/symbolic/
 import { toSbml } from '../../src/symbolic/sbml-write.js';
 import { childElements, firstChild, parseXml, textContent, xmlSafe, type XmlElement } from '../../src/symbolic/xml.js';
 import { loadLibSbml, type SbmlValidator } from './libsbml.js';
+import { sbmlFromRequest } from '../../src/symbolic/export-request.js';
+import { RequestError } from '../../src/run.js';
 
 const values = parameterValues(LITERATURE);
 const daily = (n: number, mg: number) => Array.from({ length: n }, (_, i) => ({ time_h: 24 * i, amount: mgHclToNmol(mg) }));
@@ -175,3 +177,18 @@ function byIdSymbol(model: XmlElement, symbol: string): XmlElement | undefined {
   const l = firstChild(model, 'listOfInitialAssignments');
   return l ? childElements(l, 'initialAssignment').find((e) => e.attrs.symbol === symbol) : undefined;
 }
+
+describe('the SBML export and what-if values', () => {
+  it('refuses overrides (with the field named) rather than writing the set without them', () => {
+    let error: unknown;
+    try {
+      sbmlFromRequest({ dose: 4.5, overrides: { CL: 70 } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as RequestError).field).toBe('overrides');
+    expect((error as Error).message).toMatch(/what-if values are not exported/);
+    expect(() => sbmlFromRequest({ dose: 4.5, overrides: {} })).not.toThrow();
+  });
+});
