@@ -10,6 +10,7 @@ import { expandRegimen, simpleRegimen, type DoseSchedule } from './regimen/expan
 import { parseEventTable } from './regimen/nonmem.js';
 import { MAX_DOSE_MG, parseRegimen, RegimenError, type Regimen } from './regimen/schema.js';
 import { PARAMETER_SET_IDS } from './models/ldn/parameters.js';
+import type { ParameterSet } from './parameters/types.js';
 import { DEFAULT_STEP_H, resolveParameters, simulate, SimulationError, type SimulateOptions, type Trajectory } from './simulate.js';
 import { HYPOTHESIS_IDS, type HypothesisId } from './models/modules/types.js';
 import { buildLdnModel, HYPOTHESIS_MODULES, parseHypotheses } from './models/ldn/compose.js';
@@ -17,6 +18,18 @@ import { blockadeSummary, predictHypotheses, type BlockadeSummary, type Hypothes
 import { summarize, type SimulationSummary } from './summary.js';
 
 export const MAX_DAYS = 3650;
+
+/**
+ * What-if parameter values by id. A parsed record cannot hold the key "__proto__" (assigning it sets
+ * the prototype), so it is refused on the input as sent rather than silently dropped.
+ */
+export const overridesSchema = z.preprocess(
+  (x, ctx) => {
+    if (typeof x === 'object' && x !== null && Object.hasOwn(x, '__proto__')) ctx.addIssue({ code: 'custom', message: 'unknown parameter "__proto__"', path: ['__proto__'], input: x });
+    return x;
+  },
+  z.record(z.string(), z.number({ error: 'must be a number' }).finite('must be a finite number').gte(0, 'must be 0 or more (no parameter of the model is negative)')),
+);
 
 export const simulationRequestSchema = z
   .object({
@@ -31,10 +44,7 @@ export const simulationRequestSchema = z
     regimen: z.unknown().optional().describe('a regimen object (see the regimen JSON schema) instead of dose/time/every/doses'),
     events: z.string().optional().describe('a NONMEM event table (CSV text) instead of dose/time/every/doses'),
     hypotheses: z.array(z.string()).optional().describe(`hypothesis modules to switch on: ${HYPOTHESIS_IDS.join(', ')}`),
-    overrides: z
-      .record(z.string(), z.number({ error: 'must be a number' }).finite('must be a finite number').gte(0, 'must be 0 or more (no parameter of the model is negative)'))
-      .optional()
-      .describe('parameter values to use instead of the set’s, by parameter id (`ldn params`), e.g. {"CL": 70}: a what-if, reported in the notes'),
+    overrides: overridesSchema.optional().describe('parameter values to use instead of the set’s, by parameter id (`ldn params`), e.g. {"CL": 70}: a what-if, reported in the notes'),
   })
   .strict();
 
@@ -216,10 +226,21 @@ export function prepareSimulation(input: unknown): PreparedSimulation {
   const model = buildLdnModel(hypotheses);
   const overrides = request.overrides ?? {};
   const changed = Object.keys(overrides).length > 0;
-  // names the parsed record cannot hold ("__proto__") are checked on the input as sent, so none is dropped silently
-  const sent = typeof input === 'object' && input !== null ? (input as { overrides?: unknown }).overrides : undefined;
-  const sentKeys = typeof sent === 'object' && sent !== null ? Object.keys(sent) : [];
-  const unknown = [...sentKeys, ...Object.keys(overrides)].find((k) => !model.parameterIds.includes(k));
+  const values = applyOverrides(resolveParameters(request.params, undefined, model).values, overrides, model, hypotheses);
+  const options: SimulateOptions = { schedule, days: request.days, step_h: request.step, parameters: request.params, model, ...(changed ? { overrides } : {}) };
+  const set = model.parameterSet?.(request.params);
+  return { request, description, notes: [...notes, ...(set ? overrideNotes(set, overrides) : [])], hypotheses, model, options, values, ...(changed ? { overrides: { ...overrides } } : {}) };
+}
+
+/**
+ * `values` with the what-if values applied, after checking them against the active model: every name
+ * must be one of its parameters (a module's needs the module switched on), and the result must meet
+ * the model's own constraints (fractions, presystemic formation). Shared by simulations and cohorts.
+ */
+export function applyOverrides(values: Readonly<Record<string, number>>, overrides: Readonly<Record<string, number>>, model: ReturnType<typeof buildLdnModel>, hypotheses: readonly HypothesisId[]): Record<string, number> {
+  const ids = Object.keys(overrides);
+  if (ids.length === 0) return { ...values };
+  const unknown = ids.find((k) => !model.parameterIds.includes(k));
   if (unknown !== undefined) {
     const module = HYPOTHESIS_IDS.find((h) => unknown.startsWith(`${h}.`));
     throw new RequestError(
@@ -227,18 +248,14 @@ export function prepareSimulation(input: unknown): PreparedSimulation {
       `overrides.${unknown}`,
     );
   }
-  let values: Record<string, number>;
+  const out = { ...values, ...overrides };
   try {
-    values = resolveParameters(request.params, overrides, model).values;
-    if (changed) model.system(values); // the model's own constraints (fractions, presystemic formation)
+    model.system(out);
   } catch (e) {
-    if (e instanceof SimulationError || e instanceof RangeError) {
-      throw new RequestError(`overrides: ${e.message.replace(/^LDN model: /, '')}`, 'overrides');
-    }
+    if (e instanceof RangeError) throw new RequestError(`overrides: ${e.message.replace(/^LDN model: /, '')}`, 'overrides');
     throw e;
   }
-  const options: SimulateOptions = { schedule, days: request.days, step_h: request.step, parameters: request.params, model, ...(changed ? { overrides } : {}) };
-  return { request, description, notes: [...notes, ...overrideNotes(request.params, overrides, model)], hypotheses, model, options, values, ...(changed ? { overrides: { ...overrides } } : {}) };
+  return out;
 }
 
 /** Simulates a prepared request and summarises it; a failure that only the what-if values can cause names them. */
@@ -260,26 +277,18 @@ export function runSimulation(input: unknown): SimulationOutput {
   const prepared = prepareSimulation(input);
   const { traj, summary } = simulatePrepared(prepared);
   const out = outputFromTrajectory(traj, summary, prepared.description, prepared.notes, prepared.hypotheses, prepared.values);
-  if (prepared.overrides) {
-    for (const [id, series] of Object.entries(out.series)) {
-      if (series.some((v) => !Number.isFinite(v))) throw new RequestError(`overrides: with these values the model gives non-finite ${id}; check the values against \`ldn params\``, 'overrides');
-    }
-    out.overrides = prepared.overrides;
-  }
+  // (non-finite outputs cannot reach here: simulate refuses them, and simulatePrepared names the what-if values)
+  if (prepared.overrides) out.overrides = prepared.overrides;
   return out;
 }
 
 /** One note per changed parameter: the new value, the set's value, and whether it leaves the plausible range. */
-function overrideNotes(setId: string, overrides: Readonly<Record<string, number>>, model: ReturnType<typeof buildLdnModel>): string[] {
-  const ids = Object.keys(overrides);
-  if (ids.length === 0) return [];
-  const set = model.parameterSet ? model.parameterSet(setId) : undefined;
-  return ids.map((id) => {
-    const p = set?.parameters[id];
-    const v = overrides[id]!;
-    if (!p) return `what-if: ${id} = ${v}`;
+export function overrideNotes(set: ParameterSet, overrides: Readonly<Record<string, number>>, what = ''): string[] {
+  return Object.entries(overrides).map(([id, v]) => {
+    const p = set.parameters[id];
+    if (!p) return `what-if: ${what}${id} = ${v}`;
     const unit = p.unit === '–' || p.unit === '' ? '' : ` ${p.unit}`;
     const outside = v < p.range[0] || v > p.range[1];
-    return `what-if: ${id} (${p.label}) = ${v}${unit} instead of ${round(p.value)}${unit} (${setId} set; plausible ${p.range[0]}–${p.range[1]}${unit})${outside ? ': outside the plausible range' : ''}.`;
+    return `what-if: ${what}${id} (${p.label}) = ${v}${unit} instead of ${round(p.value)}${unit} (${set.id} set; plausible ${p.range[0]}–${p.range[1]}${unit})${outside ? ': outside the plausible range' : ''}.`;
   });
 }

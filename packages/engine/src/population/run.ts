@@ -30,7 +30,7 @@ import type { ModelDefinition } from '../model/types.js';
 import { parameterValues, type ParameterSet } from '../parameters/types.js';
 import { MAX_DOSE_MG } from '../regimen/schema.js';
 import type { DoseSchedule } from '../regimen/expand.js';
-import { MAX_DAYS, MODEL_NOTE, RequestError, scheduleFromRequest, simulationRequestSchema } from '../run.js';
+import { applyOverrides, MAX_DAYS, MODEL_NOTE, overrideNotes, overridesSchema, RequestError, scheduleFromRequest } from '../run.js';
 import { outputGrid, simulate, type Trajectory } from '../simulate.js';
 import { auc } from '../nca/nca.js';
 import { hoursAbove, occupancyMetrics } from '../nca/occupancy.js';
@@ -74,7 +74,7 @@ export const populationRequestSchema = z
     hepaticFraction: z.number().finite().gte(0, 'must be a share from 0 to 1').lte(1, 'must be a share from 0 to 1').default(0),
     blockadeHours: z.number().finite().gte(0, 'must be from 0 to 24 h').lte(24, 'must be from 0 to 24 h').default(INTERMITTENT_MAX_HOURS),
     rtol: z.number().finite().gte(1e-12, 'must be from 1e-12 to 1e-2').lte(1e-2, 'must be from 1e-12 to 1e-2').default(POPULATION_RTOL),
-    overrides: simulationRequestSchema.shape.overrides,
+    overrides: overridesSchema.optional(),
   })
   .strict();
 
@@ -139,9 +139,6 @@ export function parsePopulationOptions(input: unknown): PopulationOptions {
   const options: PopulationOptions = { n: r.n, seed: r.seed, dose: r.dose, time: r.time, days: r.days, params: r.params, hypotheses, step: r.step, covariates, blockadeHours: r.blockadeHours, rtol: r.rtol };
   if (r.every !== undefined) options.every = r.every;
   if (r.overrides !== undefined && Object.keys(r.overrides).length > 0) options.overrides = { ...r.overrides };
-  // names the parsed record cannot hold ("__proto__") are checked on the input as sent
-  const sent = typeof input === 'object' && input !== null ? (input as { overrides?: unknown }).overrides : undefined;
-  if (typeof sent === 'object' && sent !== null) for (const k of Object.keys(sent)) if (!Object.prototype.hasOwnProperty.call(r.overrides ?? {}, k)) throw new PopulationError(`overrides: unknown parameter "${k}"`, `overrides.${k}`);
   prepare(options); // validates the regimen (clock time, step vs span) and the what-if values
   return options;
 }
@@ -191,21 +188,12 @@ function prepare(options: PopulationOptions): Prepared {
   if (schedule.doses.length === 0) throw new PopulationError('no dose falls inside the simulated span; lengthen days', 'days');
   const model = buildLdnModel(options.hypotheses);
   const set = fullParameterSet(options.params);
-  const typical = parameterValues(set);
-  for (const [id, v] of Object.entries(options.overrides ?? {})) {
-    if (!model.parameterIds.includes(id)) {
-      const module = HYPOTHESIS_IDS.find((h) => id.startsWith(`${h}.`));
-      throw new PopulationError(`overrides: unknown parameter "${id}"; ${module !== undefined && !options.hypotheses.includes(module) ? `switch on the ${module} module (hypotheses) to set it; ` : ''}the model has ${model.parameterIds.join(', ')}`, `overrides.${id}`);
-    }
-    typical[id] = v;
-  }
-  if (options.overrides) {
-    try {
-      model.system(typical); // the model's own constraints (fractions, presystemic formation)
-    } catch (e) {
-      if (e instanceof RangeError) throw new PopulationError(`overrides: ${e.message.replace(/^LDN model: /, '')}`, 'overrides');
-      throw e;
-    }
+  let typical: Record<string, number>;
+  try {
+    typical = applyOverrides(parameterValues(set), options.overrides ?? {}, model, options.hypotheses);
+  } catch (e) {
+    if (e instanceof RequestError) throw new PopulationError(e.message, e.field);
+    throw e;
   }
   const time = outputGrid(options.days * 24, options.step);
   const end = time[time.length - 1]!;
@@ -702,10 +690,7 @@ export function summarizePopulation(options: PopulationOptions, merged: MergedPo
     variability: varied.map((v) => ({ parameter: v.parameter, distribution: describeVariability(v), omega: v.omega, evidence: v.evidence, sources: [...v.sources], note: v.note })),
     notes: [
       MODEL_NOTE,
-      ...Object.entries(options.overrides ?? {}).map(([id, v]) => {
-        const q = p.set.parameters[id];
-        return q ? `what-if: typical ${id} (${q.label}) = ${v} ${q.unit} instead of ${q.value} ${q.unit} (${options.params} set; plausible ${q.range[0]}–${q.range[1]} ${q.unit})${v < q.range[0] || v > q.range[1] ? ': outside the plausible range' : ''}; patients vary around it as around the set's value.` : `what-if: typical ${id} = ${v}`;
-      }),
+      ...overrideNotes(p.set, options.overrides ?? {}, 'typical ').map((n) => `${n} Patients vary around it as around the set's value.`),
       'Between-patient variability: no oral population PK model of naltrexone with inter-individual variability exists (pharmacology.md §1.6); the CVs are derived from 4 subjects (Verebey 1976) and a 4-fold range in 23 (McCaul 2000), and every other CV is an assumption (listed). No correlations between parameters are sourced, so none are used.',
       `The bands are every ${options.step} h. The per-patient Cmax and AUC also use points every ${Math.min(options.step, FINE_STEP_H)} h for ${FINE_SPAN_H} h after the first and the steady-state dose; hours above a threshold interpolate linearly between points.`,
     ],

@@ -118,10 +118,7 @@ export function simulateForView(input: unknown): ViewResult {
       notes: [...notes, MODEL_NOTE],
       compute_ms: 0,
     };
-    if (prepared.overrides) {
-      result.overrides = prepared.overrides;
-      for (const o of outputs) if (!series[o.id]!.every(Number.isFinite)) throw new RequestError(`overrides: with these values the model gives non-finite ${o.id}`, 'overrides');
-    }
+    if (prepared.overrides) result.overrides = prepared.overrides;
     if (traj.startDay !== undefined) result.startDate = isoDate(traj.startDay);
     result.compute_ms = now() - t0;
     return result;
