@@ -36,3 +36,26 @@ export function parseNumberOption(option: string, raw: string | undefined, rule:
 }
 
 export { round6 } from '@ldn/engine';
+
+/** Commander's accumulator for a repeatable option (`--ack R1 --ack R2`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** `--set CL=70 --set potency=10` → {CL: 70, potency: 10}; the engine checks the names against the model. */
+export function parseSetOptions(items: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const m = /^([A-Za-z][A-Za-z0-9_.]*)=(.*)$/.exec(item.trim());
+    if (!m) throw new UsageError(`--set "${item}" is not NAME=VALUE; use a parameter id from \`ldn params\` and a number, e.g. --set CL=70`);
+    const name = m[1]!;
+    if (Object.hasOwn(out, name)) throw new UsageError(`--set ${name} is given twice; give each parameter once`);
+    out[name] = parseNumberOption(`--set ${name}`, m[2], { min: 0 });
+  }
+  return out;
+}
+
+/** "kBrainOut=0.2, CL=70" for the first line of a result computed with what-if values. */
+export function whatIfText(overrides: Readonly<Record<string, number>>): string {
+  return Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', ');
+}

@@ -5,10 +5,10 @@ import { comparisonReport, compareRegimens, parseRegimenSpec, RequestError, type
 import { timeCourseSvg, type TimeCoursePanel } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
-import { parseNumberOption } from '../options.js';
+import { collect, parseNumberOption, parseSetOptions, whatIfText } from '../options.js';
 import { svgDocument } from '../dom.js';
 import { formatTable } from '../table.js';
-import { parseList, parseSetOptions } from './simulate.js';
+import { parseList } from './simulate.js';
 
 const FORMATS = ['table', 'json', 'svg'] as const;
 
@@ -23,7 +23,7 @@ export function comparisonText(c: ComparisonOutput): string {
   const rows = [['metric', ...c.labels]];
   for (const r of c.table) rows.push([`${r.metric}${r.unit && r.unit !== 'fraction' ? ` (${r.unit})` : ''}`, ...r.values.map((v) => cell(v, r.unit))]);
   const what = c.outputs[0]!.overrides;
-  const whatIf = what ? ` · what-if: ${Object.entries(what).map(([k, v]) => `${k}=${v}`).join(', ')}` : '';
+  const whatIf = what ? ` · what-if: ${whatIfText(what)}` : '';
   const lines = [`LDN Workbench comparison · ${c.outputs[0]!.time_h[c.outputs[0]!.time_h.length - 1]! / 24} days · parameters: ${c.outputs.map((o) => o.parameters).join(' / ')}${whatIf}`, '', formatTable(rows), ''];
   c.outputs.forEach((o, i) => {
     lines.push(`${c.labels[i]}: ${o.summary.blockade.text}`);
@@ -67,7 +67,7 @@ export function registerCompare(program: Command): void {
     .option('--step <h>', 'output step in hours (default 0.25)')
     .option('--params <set>', 'parameter set for specs without ~PARAMS: literature (default) or seed')
     .option('--hypotheses <list>', 'hypothesis modules: rebound, tlr4, ogf, or all')
-    .option('--set <name=value>', 'what-if: use this parameter value in every regimen (id from `ldn params`), e.g. --set kBrainOut=0.2; repeatable', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--set <name=value>', 'what-if: use this parameter value in every regimen (id from `ldn params`), e.g. --set kBrainOut=0.2; repeatable', collect)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write to a file instead of standard output')
     .action((specs: string[], flags: { days: string; step?: string; params?: string; hypotheses?: string; set?: string[]; format: string; out?: string }) => {

@@ -36,6 +36,7 @@ import {
 import { EXIT, UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
 import { formatTable } from '../table.js';
+import { collect } from '../options.js';
 
 const FORMATS = ['table', 'json', 'ics', 'html', 'pdf'] as const;
 const LIST_FORMATS = ['table', 'json'] as const;
@@ -354,10 +355,6 @@ function writeBinary(out: string, data: Uint8Array): void {
 }
 
 // ---------- commands ----------
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
 
 export async function planCommand(flags: Flags, sourceOf: (name: string) => string | undefined): Promise<void> {
   const format = parseFormat(String(flags.format), FORMATS);

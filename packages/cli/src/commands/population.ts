@@ -9,10 +9,10 @@ import { HYPOTHESIS_MODULES, MAX_POPULATION, MAX_POPULATION_SEED, POPULATION_RTO
 import { bandsSvg, type BandPanel } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
-import { parseNumberOption, round6 } from '../options.js';
+import { collect, parseNumberOption, parseSetOptions, round6, whatIfText } from '../options.js';
 import { svgDocument } from '../dom.js';
 import { formatTable } from '../table.js';
-import { parseList, parseSetOptions } from './simulate.js';
+import { parseList } from './simulate.js';
 import { DEFAULT_THREADS, runPopulationInPool } from '../population/pool.js';
 
 const FORMATS = ['table', 'json', 'csv', 'svg'] as const;
@@ -143,7 +143,7 @@ const MODULE_ROWS: Record<HypothesisId, { id: string; label: string; fmt: (x: nu
 export function populationTable(r: PopulationResult): string {
   const lines: string[] = [];
   lines.push(`LDN Workbench virtual population · ${int(r.n)} patients · seed ${r.seed} (cohort checksum ${r.cohort_checksum}) · ${r.regimen.description} · ${r.regimen.days} days`);
-  lines.push(`parameters: ${r.parameters}${r.overrides ? ` (what-if: ${Object.entries(r.overrides).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''} · hypotheses: ${r.hypotheses.length ? r.hypotheses.join(', ') : 'none'} · ${r.solver.method} rtol ${r.solver.rtol.toExponential(0)} · bands every ${r.step_h} h`);
+  lines.push(`parameters: ${r.parameters}${r.overrides ? ` (what-if: ${whatIfText(r.overrides)})` : ''} · hypotheses: ${r.hypotheses.length ? r.hypotheses.join(', ') : 'none'} · ${r.solver.method} rtol ${r.solver.rtol.toExponential(0)} · bands every ${r.step_h} h`);
   lines.push(`covariates: weight ${r.covariates.weight} · age ${r.covariates.age} · hepatic impairment ${pct(r.covariates.hepatic_fraction, 0)} of patients`);
   lines.push('');
   lines.push('across patients');
@@ -256,7 +256,7 @@ export function registerPopulation(program: Command): void {
     .option('--hepatic-fraction <share>', 'share of patients with hepatic impairment, 0 to 1 (default 0)')
     .option('--blockade-hours <h>', 'threshold X for the share with μ occupancy above 50 % for more than X h a day (default 12)')
     .option('--rtol <x>', `solver relative tolerance, 1e-12 to 1e-2 (default ${POPULATION_RTOL}; 1e-4 is about 25 % faster with errors up to 1e-3 relative, see docs/BENCHMARKS.md)`)
-    .option('--set <name=value>', 'what-if: a typical parameter value (id from `ldn params`) that patients vary around, e.g. --set kBrainOut=0.2; repeatable', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--set <name=value>', 'what-if: a typical parameter value (id from `ldn params`) that patients vary around, e.g. --set kBrainOut=0.2; repeatable', collect)
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (flags: PopulationFlags) => {

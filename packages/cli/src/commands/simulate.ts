@@ -6,7 +6,7 @@ import { HYPOTHESIS_IDS, RequestError, runSimulation, type SimulationOutput, typ
 import { timeCourseSvg, type TimeCoursePanel } from '@ldn/figures';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
-import { parseNumberOption } from '../options.js';
+import { collect, parseNumberOption, parseSetOptions, whatIfText } from '../options.js';
 import { svgDocument } from '../dom.js';
 import { formatTable } from '../table.js';
 
@@ -27,23 +27,6 @@ interface SimulateFlags {
   set?: string[];
   format: string;
   out?: string;
-}
-
-/** `--set CL=70 --set potency=10` → {CL: 70, potency: 10}; the engine checks the names and values. */
-export function parseSetOptions(items: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const item of items) {
-    const m = /^([A-Za-z][A-Za-z0-9_.]*)=(.*)$/.exec(item.trim());
-    if (!m) throw new UsageError(`--set "${item}" is not NAME=VALUE; use a parameter id from \`ldn params\` and a number, e.g. --set CL=70`);
-    const name = m[1]!;
-    if (name in out) throw new UsageError(`--set ${name} is given twice; give each parameter once`);
-    out[name] = parseNumberOption(`--set ${name}`, m[2], { min: 0 });
-  }
-  return { ...out };
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 function readInput(option: string, path: string): string {
@@ -107,7 +90,7 @@ export function simulationTable(out: SimulationOutput): string {
   const s = out.summary;
   const ss = s.steady_state;
   const lines: string[] = [];
-  const whatIf = out.overrides ? ` · what-if: ${Object.entries(out.overrides).map(([k, v]) => `${k}=${v}`).join(', ')}` : '';
+  const whatIf = out.overrides ? ` · what-if: ${whatIfText(out.overrides)}` : '';
   lines.push(`LDN Workbench simulation · ${out.regimen.description} · parameters: ${out.parameters}${whatIf}`);
   lines.push(`first dose at ${out.regimen.first_dose_clock}${out.regimen.start_date ? ` on ${out.regimen.start_date}` : ''}; ${out.regimen.doses.length} doses over ${(out.time_h[out.time_h.length - 1]! / 24).toFixed(2).replace(/\.00$/, '')} days`);
   lines.push('');
