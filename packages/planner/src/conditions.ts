@@ -30,16 +30,14 @@ const EXTRA_LABELS: Record<'me-cfs' | 'long-covid' | 'hashimoto' | 'other', Text
   other: { en: 'other condition (not in the evidence base)', uk: 'інший стан (немає в базі доказів)' },
 };
 
-const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-
 export function conditionLabel(c: PlannerCondition): Text {
-  if (own(EXTRA_LABELS, c)) return EXTRA_LABELS[c as keyof typeof EXTRA_LABELS];
+  if (Object.hasOwn(EXTRA_LABELS, c)) return EXTRA_LABELS[c as keyof typeof EXTRA_LABELS];
   return CONDITION_LABELS[c as Condition];
 }
 
 /** The evidence-base condition whose studies are shown beside the plan (none for the planner-only ones). */
 export function evidenceConditionOf(c: PlannerCondition): Condition | undefined {
-  return own(EXTRA_LABELS, c) ? undefined : (c as Condition);
+  return Object.hasOwn(EXTRA_LABELS, c) ? undefined : (c as Condition);
 }
 
 const ALIASES: Record<string, PlannerCondition> = {
@@ -62,7 +60,7 @@ export function resolvePlannerCondition(name: string): PlannerCondition | undefi
   const key = name.trim().toLowerCase();
   if ((PLANNER_CONDITIONS as readonly string[]).includes(key)) return key as PlannerCondition;
   // own keys only: "constructor" or "__proto__" typed as a condition are not aliases
-  if (own(ALIASES, key)) return ALIASES[key];
+  if (Object.hasOwn(ALIASES, key)) return ALIASES[key];
   const ev = resolveCondition(key);
   if (ev && ev.length === 1 && (PLANNER_CONDITIONS as readonly string[]).includes(ev[0]!)) return ev[0] as PlannerCondition;
   return undefined;

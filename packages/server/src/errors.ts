@@ -48,7 +48,7 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
   for (const k of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    if (typeof k === 'symbol' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    if (typeof k === 'symbol' || !Object.hasOwn(v, k)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
   return v;

@@ -42,8 +42,8 @@ describe('record texts by language', () => {
     expect(translatedName('uk', 'smith2007', 'outcome', 'remission', 'clinical remission')).toEqual({ text: 'клінічна ремісія', lang: 'uk', original: 'clinical remission' });
   });
 
-  it('a user’s study keeps its own words and no language mark, even with a shipped study’s ids', () => {
-    const user = studyTexts('uk', { ...smith, design: 'відкрите дослідження' }, true);
+  it('a user’s study (no shipped id has no entry) keeps its own words and no language mark', () => {
+    const user = studyTexts('uk', { ...smith, id: 'someone2026', design: 'відкрите дослідження' });
     expect(user.design()).toEqual({ text: 'відкрите дослідження', lang: undefined });
     expect(translatedName('uk', 'someone2026', 'arm', 'ldn', 'LDN 4,5 мг')).toEqual({ text: 'LDN 4,5 мг', lang: undefined });
   });
@@ -86,7 +86,7 @@ describe('record texts by language', () => {
     const cdai = smith.outcomes.findIndex((o) => o.id === 'cdai-change');
     expect(describeNumber(smith, ['outcomes', cdai, 'comparisons', 0, 'p'], i18n('uk'))).toBe('зміна CDAI від вихідного рівня · НДН 4,5 мг · p-значення');
     // a user's record: its own words, not the shipped translation
-    expect(describeNumber({ ...smith, id: 'user2026' }, path, i18n('uk'), true)).toBe('clinical response (12 тиж.) · LDN 4.5 mg · відсоток');
+    expect(describeNumber({ ...smith, id: 'user2026' }, path, i18n('uk'))).toBe('clinical response (12 тиж.) · LDN 4.5 mg · відсоток');
   });
 
   it('the numbers table of the study page uses those names', async () => {

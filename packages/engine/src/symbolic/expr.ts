@@ -252,7 +252,7 @@ class Parser {
       return bin('^', args[0]!, args[1]!);
     }
     if (name === 'log' && args.length === 1) return call('ln', args);
-    if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
+    if (!Object.hasOwn(FUNCTIONS, name)) {
       const known = [...Object.keys(FUNCTIONS), 'pow'].sort().join(', ');
       this.fail(RESERVED_NAMES.includes(name) ? `${name} is not a function` : `unknown function "${name}"; known: ${known}`, nameTok);
     }

@@ -126,7 +126,7 @@ class XmlParser {
     if (raw.includes('<')) this.fail('"<" is not allowed here; escape it as &lt;', at + raw.indexOf('<'));
     return raw.replace(/&([^;&\s]*);?/g, (m, ref: string, offset: number) => {
       if (!m.endsWith(';')) this.fail(`"&" must start an entity reference such as &amp;`, at + offset);
-      if (Object.prototype.hasOwnProperty.call(PREDEFINED, ref)) return PREDEFINED[ref]!;
+      if (Object.hasOwn(PREDEFINED, ref)) return PREDEFINED[ref]!;
       const code = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
       if (Number.isNaN(code)) this.fail(`unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and character references are defined)`, at + offset);
       if (!isXmlChar(code)) this.fail(`character reference &${ref}; is not an XML character`, at + offset);

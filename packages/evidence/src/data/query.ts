@@ -34,7 +34,7 @@ export function resolveCondition(name: string): readonly Condition[] | undefined
   const key = name.trim().toLowerCase();
   if ((CONDITIONS as readonly string[]).includes(key)) return [key as Condition];
   // own keys only: "__proto__" or "constructor" are not aliases
-  return Object.prototype.hasOwnProperty.call(CONDITION_ALIASES, key) ? CONDITION_ALIASES[key] : undefined;
+  return Object.hasOwn(CONDITION_ALIASES, key) ? CONDITION_ALIASES[key] : undefined;
 }
 
 /** Year of a study: the year of its main source, or the first 4-digit year in its label. */

@@ -139,7 +139,7 @@ export function runMetaAnalysis(req: MetaRequest): MetaAnalysisResult {
   let sg: SubgroupAnalysis<PooledFit> | null = null;
   const subgroup = req.subgroup ?? null;
   if (subgroup !== null) {
-    const col = Object.prototype.hasOwnProperty.call(csv.columns, subgroup) ? csv.columns[subgroup] : undefined;
+    const col = Object.hasOwn(csv.columns, subgroup) ? csv.columns[subgroup] : undefined;
     if (col === undefined) throw new MetaRequestError({ kind: 'subgroup_missing', column: subgroup, available: Object.keys(csv.columns) });
     const empty = col.findIndex((v) => v === '');
     if (empty >= 0) throw new MetaRequestError({ kind: 'subgroup_empty', column: subgroup, row: empty + 1, study: csv.studies[empty] ?? '' });

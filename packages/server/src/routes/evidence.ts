@@ -109,7 +109,7 @@ export function registerEvidence(app: FastifyInstance, s: Services): void {
     handler: async (req, reply) => {
       const body = req.body;
       if (!isObject(body)) throw new ApiError(422, 'invalid_record', `the body: ${preview(body)} is not a study record; send a JSON object (the evidence study schema)`, null);
-      const envelope = Object.prototype.hasOwnProperty.call(body, 'study') && !Object.prototype.hasOwnProperty.call(body, 'id');
+      const envelope = Object.hasOwn(body, 'study') && !Object.hasOwn(body, 'id');
       if (envelope) {
         const extra = Object.keys(body).filter((k) => k !== 'study' && k !== 'sources');
         if (extra.length > 0) throw new ApiError(422, 'invalid_record', `unknown field "${extra[0] ?? ''}"; accepted: study, sources`, extra[0] ?? null);

@@ -47,9 +47,9 @@ export function pathText(path: readonly PropertyKey[]): string {
 }
 
 /** The number at `path` of `study`, described in the reader's language. */
-export function describeNumber(study: Study, path: readonly PropertyKey[], i18n: Pick<I18n, 't' | 'lang'>, user = false): string {
+export function describeNumber(study: Study, path: readonly PropertyKey[], i18n: Pick<I18n, 't' | 'lang'>): string {
   const { t, lang } = i18n;
-  const tx = studyTexts(lang, study, user);
+  const tx = studyTexts(lang, study);
   const field = (k: PropertyKey | undefined): string => {
     const key = FIELD_KEYS[String(k)];
     return key ? t(key) : String(k);

@@ -16,42 +16,37 @@ export interface RecordText {
   original?: string;
 }
 
-const own = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
+type UkEntry = (typeof STUDY_TEXTS_UK)[string];
 
-function pick(lang: Lang, english: string, uk: string | undefined, user: boolean): RecordText {
-  if (user) return { text: english, lang: undefined };
+/** A key's own value only: record ids such as "constructor" must not find Object's members. */
+const get = <T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined => (map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined);
+
+/**
+ * The text in the reader's language. Every shipped study has an entry (a test checks it) and ids
+ * are unique across the base, so a study without one is a user's: shown as written, language unknown.
+ */
+function pick(lang: Lang, english: string, entry: UkEntry | undefined, uk: string | undefined): RecordText {
+  if (entry === undefined) return { text: english, lang: undefined };
   if (lang === 'uk' && uk !== undefined && uk !== '') return { text: uk, lang: 'uk', original: english };
   return { text: english, lang: 'en' };
 }
 
-/** Reads one study's texts; `user` marks a record a user added (never translated). */
-export function studyTexts(lang: Lang, study: Pick<Study, 'id' | 'design' | 'population' | 'arms' | 'outcomes'>, user = false) {
-  const uk = own(STUDY_TEXTS_UK, study.id) ? STUDY_TEXTS_UK[study.id] : undefined;
+/** One study's texts. */
+export function studyTexts(lang: Lang, study: Pick<Study, 'id' | 'design' | 'population' | 'arms' | 'outcomes'>) {
+  const entry = get(STUDY_TEXTS_UK, study.id);
   return {
-    design: (): RecordText => pick(lang, study.design, uk?.design, user),
-    population: (): RecordText => pick(lang, study.population, uk?.population, user),
-    armLabel: (armId: string): RecordText => {
-      const arm = study.arms.find((a) => a.id === armId);
-      return pick(lang, arm?.label ?? armId, uk && own(uk.arms, armId) ? uk.arms[armId]?.label : undefined, user);
-    },
-    intervention: (armId: string): RecordText => {
-      const arm = study.arms.find((a) => a.id === armId);
-      return pick(lang, arm?.intervention ?? '', uk && own(uk.arms, armId) ? uk.arms[armId]?.intervention : undefined, user);
-    },
-    outcome: (outcomeId: string): RecordText => {
-      const o = study.outcomes.find((x) => x.id === outcomeId);
-      return pick(lang, o?.name ?? outcomeId, uk && own(uk.outcomes, outcomeId) ? uk.outcomes[outcomeId] : undefined, user);
-    },
+    design: (): RecordText => pick(lang, study.design, entry, entry?.design),
+    population: (): RecordText => pick(lang, study.population, entry, entry?.population),
+    armLabel: (armId: string): RecordText => translatedName(lang, study.id, 'arm', armId, study.arms.find((a) => a.id === armId)?.label ?? armId),
+    intervention: (armId: string): RecordText => pick(lang, study.arms.find((a) => a.id === armId)?.intervention ?? '', entry, get(entry?.arms, armId)?.intervention),
+    outcome: (outcomeId: string): RecordText => translatedName(lang, study.id, 'outcome', outcomeId, study.outcomes.find((x) => x.id === outcomeId)?.name ?? outcomeId),
   };
 }
 
 /** An outcome name or arm label by ids alone (forest rows carry ids, not the record). */
 export function translatedName(lang: Lang, studyId: string, kind: 'outcome' | 'arm', id: string, english: string): RecordText {
-  const uk = lang === 'uk' && own(STUDY_TEXTS_UK, studyId) ? STUDY_TEXTS_UK[studyId] : undefined;
-  const text = uk === undefined ? undefined : kind === 'outcome' ? (own(uk.outcomes, id) ? uk.outcomes[id] : undefined) : own(uk.arms, id) ? uk.arms[id]?.label : undefined;
-  if (text !== undefined && text !== '') return { text, lang: 'uk', original: english };
-  // shipped records are English; a user's record (not in the table) keeps its own language
-  return { text: english, lang: own(STUDY_TEXTS_UK, studyId) ? 'en' : undefined };
+  const entry = get(STUDY_TEXTS_UK, studyId);
+  return pick(lang, english, entry, kind === 'outcome' ? get(entry?.outcomes, id) : get(entry?.arms, id)?.label);
 }
 
 const UK_UNITS: Readonly<Record<string, string>> = { day: 'дн.', days: 'дн.', week: 'тиж.', weeks: 'тиж.', month: 'міс.', months: 'міс.', year: 'р.', years: 'р.', h: 'год', hours: 'год', hour: 'год' };

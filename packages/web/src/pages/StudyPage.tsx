@@ -53,7 +53,7 @@ export function StudyPage({ id }: { id: string }): ReactNode {
   const [deleteError, setDeleteError] = useState<string | undefined>();
   // shipped records are written in English; a user's record is in whatever language they wrote it
   const recordLang = d?.origin === 'user' ? undefined : 'en';
-  const tx = d ? studyTexts(lang, d.study, d.origin === 'user') : undefined;
+  const tx = d ? studyTexts(lang, d.study) : undefined;
   // every number with its path, in the order of `ldn evidence show` (the same walk)
   const numberRows = useMemo(() => {
     const rows: { path: readonly PropertyKey[]; number: NumberValue }[] = [];
@@ -182,7 +182,7 @@ export function StudyPage({ id }: { id: string }): ReactNode {
                 {numberRows.map(({ path, number: n }, i) => (
                   <tr key={i} data-path={pathText(path)}>
                     <td>
-                      {describeNumber(d.study, path, i18n, d.origin === 'user')}
+                      {describeNumber(d.study, path, i18n)}
                       <div className="hint">
                         <code>{pathText(path)}</code>
                       </div>
