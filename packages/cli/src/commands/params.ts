@@ -2,15 +2,12 @@
 // source, so that no number in the model is hidden.
 import type { Command } from 'commander';
 import { EVIDENCE_LEVEL_LABEL, PARAMETER_SET_IDS, SOURCES, parameterSet, parametersReport, type Parameter } from '@ldn/engine';
+import { csvField } from '@ldn/evidence';
 import { UsageError } from '../errors.js';
 import { parseFormat, writeOutput } from '../io.js';
 import { formatTable } from '../table.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
-
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function paramsOutput(setId: string, format: (typeof FORMATS)[number]): string {
   let set;
@@ -24,7 +21,7 @@ export function paramsOutput(setId: string, format: (typeof FORMATS)[number]): s
   if (format === 'json') return JSON.stringify(parametersReport(set), null, 2);
   if (format === 'csv') {
     const head = 'id,label,value,unit,range_low,range_high,evidence,source,citation,note';
-    return [head, ...params.map((p) => [p.id, p.label, String(p.value), p.unit, String(p.range[0]), String(p.range[1]), p.evidence, p.source, sourceOf(p)?.citation ?? '', p.note].map(csvCell).join(','))].join('\n');
+    return [head, ...params.map((p) => [p.id, p.label, String(p.value), p.unit, String(p.range[0]), String(p.range[1]), p.evidence, p.source, sourceOf(p)?.citation ?? '', p.note].map(csvField).join(','))].join('\n');
   }
   const rows = [['id', 'value', 'unit', 'range', 'evidence', 'source', 'what']];
   for (const p of params) rows.push([p.id, String(Number(p.value.toPrecision(4))), p.unit, `${p.range[0]}–${p.range[1]}`, EVIDENCE_LEVEL_LABEL[p.evidence], p.source, p.label]);

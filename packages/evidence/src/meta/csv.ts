@@ -5,6 +5,11 @@
 import { EvidenceInputError } from '../stats/errors.js';
 import type { EscalcInput, Measure } from './types.js';
 
+/** One field written as parseCsv reads it back: quoted, with "" for ", when it holds a comma, a quote or a line break. */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 export interface CsvTable {
   header: string[];
   rows: string[][];

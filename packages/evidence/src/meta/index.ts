@@ -17,5 +17,5 @@ export { rmaMH, type MhFit, type MhOptions, type RevMan5Random } from './mh.js';
 export { rmaPeto, type PetoFit, type PetoOptions } from './peto.js';
 export { leaveOneOut, cumulative, type SubsetFit } from './sensitivity.js';
 export { subgroupAnalysis, type SubgroupAnalysis, type SubgroupResult } from './subgroup.js';
-export { parseCsv, studiesFromCsv, layoutFor, CSV_LAYOUTS, FIELD_TO_COLUMN, type CsvTable, type MetaCsv } from './csv.js';
+export { csvField, parseCsv, studiesFromCsv, layoutFor, CSV_LAYOUTS, FIELD_TO_COLUMN, type CsvTable, type MetaCsv } from './csv.js';
 export * from './report.js';

@@ -1,6 +1,6 @@
 // The CSV reader used by `ldn meta`: quoting, CRLF, BOM, and errors that name the row and column.
 import { describe, expect, it } from 'vitest';
-import { EvidenceInputError, parseCsv, studiesFromCsv } from '../../src/index.js';
+import { csvField, EvidenceInputError, parseCsv, studiesFromCsv } from '../../src/index.js';
 
 describe('parseCsv', () => {
   it('handles a BOM, CRLF, quoted fields with commas, escaped quotes and newlines, and blank lines', () => {
@@ -34,5 +34,14 @@ describe('studiesFromCsv', () => {
     expect(bad).toThrow(/row 2 \(B\), sd_1: "abc" is not a number/);
     expect(() => studiesFromCsv('study,yi,vi\nA,,0.1\n', 'GEN')).toThrow(/row 1 \(A\), yi: the cell is empty/);
     expect(() => studiesFromCsv('study,events,total\n', 'PLO')).toThrow(/no studies/);
+  });
+});
+
+describe('csvField', () => {
+  it('writes fields that parseCsv reads back unchanged, quoting only where needed', () => {
+    const fields = ['plain', 'Doe, "A" 2025', 'two\nlines', 'cr\r\nlf', '', 'Іваненко 2025'];
+    expect(fields.map(csvField)).toEqual(['plain', '"Doe, ""A"" 2025"', '"two\nlines"', '"cr\r\nlf"', '', 'Іваненко 2025']);
+    const table = parseCsv(`a,b,c,d,e,f\n${fields.map(csvField).join(',')}\n`);
+    expect(table.rows).toEqual([fields]);
   });
 });

@@ -5,14 +5,9 @@
 // the values again (names, constraints) and its message is shown if it refuses them.
 import { useState, type ReactNode } from 'react';
 import { fullParameterSet, type Parameter } from '@ldn/engine';
-import { CATALOGS, useI18n, type MessageKey } from '../i18n/index.js';
+import { useI18n, useParamUnit } from '../i18n/index.js';
 import { useAppState } from '../state.js';
 import { PARAM_LABELS_UK } from '../i18n/params.uk.js';
-
-function useUnit(): (u: string) => string {
-  const { t } = useI18n();
-  return (u) => (`punit.${u}` in CATALOGS.en ? t(`punit.${u}` as MessageKey) : u);
-}
 
 /** The input of one parameter's what-if value. */
 export function WhatIfInput({ p }: { p: Parameter }): ReactNode {
@@ -83,7 +78,7 @@ export function WhatIfInput({ p }: { p: Parameter }): ReactNode {
 export function WhatIfBanner({ overrides, setId }: { overrides: Readonly<Record<string, number>> | undefined; setId: string }): ReactNode {
   const { t, sig, lang } = useI18n();
   const { dispatch } = useAppState();
-  const unit = useUnit();
+  const unit = useParamUnit();
   const ids = Object.keys(overrides ?? {});
   if (ids.length === 0) return null;
   const set = fullParameterSet(setId === 'seed' ? 'seed' : 'literature');

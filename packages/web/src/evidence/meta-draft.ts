@@ -3,6 +3,7 @@
 // as an extra column. The evidence page never pools (its outcomes differ); here the reader decides
 // which rows measure the same thing, so the meta page opens with the rows and a warning, not a result.
 // A module of its own so the evidence page does not load the meta page's code.
+import { csvField } from '@ldn/evidence';
 import type { ForestEntry } from './forest.js';
 
 export interface MetaDraft {
@@ -13,11 +14,6 @@ export interface MetaDraft {
 
 let draft: MetaDraft | undefined;
 
-/** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
-function cell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The rows with counts as `study,events_1,total_1,events_2,total_2,outcome,timepoint` (treated arm first). */
 export function countsCsv(entries: readonly ForestEntry[]): string | undefined {
   const rows = entries.filter((e) => e.cells !== undefined);
@@ -25,7 +21,7 @@ export function countsCsv(entries: readonly ForestEntry[]): string | undefined {
   const lines = ['study,events_1,total_1,events_2,total_2,outcome,timepoint'];
   for (const e of rows) {
     const c = e.cells!;
-    lines.push([cell(e.studyLabel), c.events1, c.total1, c.events2, c.total2, cell(e.outcome), cell(e.timepoint ?? '')].join(','));
+    lines.push([csvField(e.studyLabel), c.events1, c.total1, c.events2, c.total2, csvField(e.outcome), csvField(e.timepoint ?? '')].join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@
 // is checked with the same schema as the server's before it is sent; every problem names the form
 // field it belongs to, so the page can mark and focus it.
 import type { ARM_ROLES, IDENTIFICATION, INDIRECTNESS_DOMAINS, OUTCOME_CATEGORIES, SOURCE_KINDS, STUDY_STATUSES, WHERE } from '@ldn/evidence';
+import { MAX_DOSE_MG } from '@ldn/engine';
 import { ID_PATTERN, REPORTED_PATTERN, SourceSchema, StudySchema, type Condition, type EvidenceLevel } from '@ldn/evidence';
 
 export type ArmRole = (typeof ARM_ROLES)[number];
@@ -273,7 +274,7 @@ export function buildStudy(form: StudyForm): BuildResult {
     if (trim(a.label) === '') add(`arms.${i}.label`, 'armLabel', 'each arm needs a label, e.g. "LDN 4.5 mg" or "placebo"');
     if (trim(a.intervention) === '') add(`arms.${i}.intervention`, 'armIntervention', 'say what this arm received, e.g. "naltrexone 4.5 mg at bedtime" or "identical placebo capsule"');
     put(arm, 'n', printed(a.n, `arms.${i}.n`, { integer: true, unit: 'participants' }));
-    const dose = printed(a.dose, `arms.${i}.dose`, { unit: 'mg/day', min: 0, max: 500 });
+    const dose = printed(a.dose, `arms.${i}.dose`, { unit: 'mg/day', min: 0, max: MAX_DOSE_MG });
     if (dose !== undefined) {
       const d: Record<string, unknown> = { perDay: dose, description: `${trim(a.dose).replace(',', '.')} mg/day${trim(a.timing) !== '' ? `, ${trim(a.timing)}` : ''}` };
       put(d, 'timing', trim(a.timing));

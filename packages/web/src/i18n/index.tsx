@@ -104,3 +104,9 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
+
+/** A model parameter's unit in the reader's language (punit.* keys); units without a key as the engine writes them. */
+export function useParamUnit(): (unit: string) => string {
+  const { t } = useI18n();
+  return (u) => (Object.hasOwn(CATALOGS.en, `punit.${u}`) ? t(`punit.${u}` as MessageKey) : u);
+}

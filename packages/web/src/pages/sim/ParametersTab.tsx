@@ -5,7 +5,7 @@
 // simulation uses, not from a copy.
 import { useMemo, useState, type ReactNode } from 'react';
 import { fullParameterSet, HYPOTHESIS_MODULES, HYPOTHESIS_IDS, SOURCES, type HypothesisId, type Parameter, type Source } from '@ldn/engine';
-import { CATALOGS, useI18n, type MessageKey } from '../../i18n/index.js';
+import { useI18n, useParamUnit, type MessageKey } from '../../i18n/index.js';
 import { useAppState } from '../../state.js';
 import { ParamLevelBadge } from '../../components/Badge.js';
 import { safeHref } from '../../api/client.js';
@@ -45,7 +45,7 @@ export function ParametersTab(): ReactNode {
   const params = Object.values(set.parameters).filter((p) => q === '' || `${p.id} ${p.label} ${PARAM_LABELS_UK[p.id] ?? ''} ${p.source}`.toLowerCase().includes(q));
   const groups: ('core' | HypothesisId)[] = ['core', ...HYPOTHESIS_IDS];
   const label = (p: Parameter): string => (lang === 'uk' ? (PARAM_LABELS_UK[p.id] ?? p.label) : p.label);
-  const unit = (u: string): string => (`punit.${u}` in CATALOGS.en ? t(`punit.${u}` as MessageKey) : u);
+  const unit = useParamUnit();
 
   return (
     <div data-testid="parameters">
