@@ -14,9 +14,10 @@ import { NumberField } from '../../components/NumberField.js';
 import { GradeBadge, ParamLevelBadge } from '../../components/Badge.js';
 import { ModelNote } from '../../components/ModelNote.js';
 import { WhatIfBanner } from '../../components/WhatIf.js';
+import { ClockAndInterval } from './RegimenEditor.js';
 import { BandsPanel, type BandSeries } from '../../components/Bands.js';
 import { PARAM_LABELS_UK } from '../../i18n/params.uk.js';
-import { activeOverrides, DAYS_MAX, DAYS_MIN, DOSE_MAX, DOSE_MIN, EVERY_CHOICES, type EditorState, type ParamSetId } from '../../sim/editor.js';
+import { activeOverrides, DAYS_MAX, DAYS_MIN, DOSE_MAX, DOSE_MIN, type EditorState, type ParamSetId } from '../../sim/editor.js';
 import { describeRegimen } from '../../sim/describe.js';
 import { BROWSER_MAX_N, PopulationRunError, PopulationRunner, type PopulationRun } from '../../population/runner.js';
 import { formatPrediction } from './Results.js';
@@ -471,22 +472,7 @@ export function PopulationTab(): ReactNode {
             <NumberField id="pop-dose" value={s.dose_mg} min={DOSE_MIN} max={DOSE_MAX} step={0.25} onCommit={(v) => set({ type: 'set', patch: { dose_mg: v } })} />
             <span>{t('unit.mg')}</span>
           </div>
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor="pop-time">{t('editor.time')}</label>
-              <input id="pop-time" type="time" value={s.time} required onChange={(e) => set({ type: 'set', patch: { time: e.target.value } })} />
-            </div>
-            <div className="field">
-              <label htmlFor="pop-every">{t('editor.every')}</label>
-              <select id="pop-every" value={s.every_h} onChange={(e) => set({ type: 'set', patch: { every_h: Number(e.target.value) } })}>
-                {EVERY_CHOICES.map((h) => (
-                  <option key={h} value={h}>
-                    {h === 24 ? t('editor.daily') : t('editor.everyH', { h: String(h) })}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <ClockAndInterval idPrefix="pop-" />
           <div className="field-row">
             <label htmlFor="pop-days">{t('editor.days')}</label>
             <NumberField id="pop-days" value={s.days} min={DAYS_MIN} max={DAYS_MAX} step={1} onCommit={(v) => set({ type: 'set', patch: { days: v } })} />

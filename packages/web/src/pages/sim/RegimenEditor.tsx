@@ -47,22 +47,7 @@ export function RegimenBasics(): ReactNode {
             {t('editor.doseHint', { max: num(DOSE_MAX) })}
           </span>
         </div>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="time">{t('editor.time')}</label>
-            <input id="time" type="time" value={s.time} required onChange={(e) => set({ type: 'set', patch: { time: e.target.value } })} />
-          </div>
-          <div className="field">
-            <label htmlFor="every">{t('editor.every')}</label>
-            <select id="every" value={s.every_h} onChange={(e) => set({ type: 'set', patch: { every_h: Number(e.target.value) } })}>
-              {EVERY_CHOICES.map((h) => (
-                <option key={h} value={h}>
-                  {h === 24 ? t('editor.daily') : t('editor.everyH', { h: String(h) })}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <ClockAndInterval idPrefix="" />
         <div className="field">
           <div className="field-row">
             <label htmlFor="days">{t('editor.days')}</label>
@@ -185,5 +170,29 @@ export function RegimenMore(): ReactNode {
         ))}
       </fieldset>
     </form>
+  );
+}
+
+/** Clock time of the first dose and the dosing interval of the shared regimen (simulator and population forms). */
+export function ClockAndInterval({ idPrefix }: { idPrefix: string }): ReactNode {
+  const { t } = useI18n();
+  const { editor: s, dispatch } = useAppState();
+  return (
+    <div className="field-row">
+      <div className="field">
+        <label htmlFor={`${idPrefix}time`}>{t('editor.time')}</label>
+        <input id={`${idPrefix}time`} type="time" value={s.time} required onChange={(e) => dispatch({ type: 'set', patch: { time: e.target.value } })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}every`}>{t('editor.every')}</label>
+        <select id={`${idPrefix}every`} value={s.every_h} onChange={(e) => dispatch({ type: 'set', patch: { every_h: Number(e.target.value) } })}>
+          {EVERY_CHOICES.map((h) => (
+            <option key={h} value={h}>
+              {h === 24 ? t('editor.daily') : t('editor.everyH', { h: String(h) })}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 }
