@@ -229,6 +229,9 @@ export const IndirectnessSchema = z.strictObject({
 
 export const STUDY_STATUSES = ['completed', 'terminated', 'ongoing', 'planned', 'unknown'] as const;
 
+/** Units a study's duration may have. */
+export const DURATION_UNITS = ['days', 'weeks', 'months', 'years'] as const;
+
 export const StudySchema = z
   .strictObject({
     id: IdSchema,
@@ -285,7 +288,7 @@ export const StudySchema = z
         });
       });
     });
-    if (s.duration !== undefined && !['days', 'weeks', 'months', 'years'].includes(s.duration.unit ?? '')) {
+    if (s.duration !== undefined && !(DURATION_UNITS as readonly string[]).includes(s.duration.unit ?? '')) {
       ctx.addIssue({ code: 'custom', path: ['duration', 'unit'], message: 'duration unit must be days, weeks, months or years' });
     }
   });

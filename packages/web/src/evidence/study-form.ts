@@ -6,7 +6,7 @@
 // Derived numbers (with their method) and not-found ones are written in the JSON editor. The record
 // is checked with the same schema as the server's before it is sent; every problem names the form
 // field it belongs to, so the page can mark and focus it.
-import type { ARM_ROLES, IDENTIFICATION, INDIRECTNESS_DOMAINS, OUTCOME_CATEGORIES, SOURCE_KINDS, STUDY_STATUSES, WHERE } from '@ldn/evidence';
+import type { ARM_ROLES, DURATION_UNITS, IDENTIFICATION, INDIRECTNESS_DOMAINS, OUTCOME_CATEGORIES, SOURCE_KINDS, STUDY_STATUSES, WHERE } from '@ldn/evidence';
 import { MAX_DOSE_MG } from '@ldn/engine';
 import { ID_PATTERN, REPORTED_PATTERN, SourceSchema, StudySchema, type Condition, type EvidenceLevel } from '@ldn/evidence';
 
@@ -15,7 +15,6 @@ export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type Where = (typeof WHERE)[number];
 export type Identification = (typeof IDENTIFICATION)[number];
-export const DURATION_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 export const P_COMPARATORS = ['=', '<', '≤'] as const;
 
 export interface ArmInput {

@@ -7,7 +7,7 @@
 // way. The new study opens on its own page, with the same consistency checks as shipped studies.
 // Everything typed is user text: React renders it as text.
 import { useRef, useState, type ReactNode } from 'react';
-import { ARM_ROLES, CONDITIONS, EVIDENCE_LEVELS, IDENTIFICATION, INDIRECTNESS_DOMAINS, OUTCOME_CATEGORIES, SOURCE_KINDS, STUDY_STATUSES, WHERE, type Condition } from '@ldn/evidence';
+import { ARM_ROLES, CONDITIONS, DURATION_UNITS, EVIDENCE_LEVELS, IDENTIFICATION, INDIRECTNESS_DOMAINS, OUTCOME_CATEGORIES, SOURCE_KINDS, STUDY_STATUSES, WHERE, type Condition } from '@ldn/evidence';
 import { useI18n, type I18n, type MessageKey } from '../i18n/index.js';
 import { useAppState } from '../state.js';
 import { routeHref } from '../router.js';
@@ -16,7 +16,6 @@ import { ApiErrorBox } from '../components/Evidence.js';
 import { conditionLabel } from './EvidencePage.js';
 import {
   buildStudy,
-  DURATION_UNITS,
   emptyArm,
   emptyCell,
   emptyOutcome,
