@@ -11,7 +11,8 @@ import { App } from '../src/App.js';
 import { I18nProvider, type Lang } from '../src/i18n/index.js';
 import { AppStateProvider } from '../src/state.js';
 import { ApiClient } from '../src/api/client.js';
-import { forgetAddStudy, formFieldOfServer } from '../src/pages/AddStudyPage.js';
+import { forgetAddStudy } from '../src/pages/AddStudyPage.js';
+import { formFieldOfServer } from '../src/evidence/study-form.js';
 import { apiDouble, type ApiDouble } from './support/api-double.js';
 import { AsyncFakeWorker } from './support/fake-worker.js';
 

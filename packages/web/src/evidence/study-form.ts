@@ -393,6 +393,15 @@ function inFormOrder(problems: FormProblem[]): FormProblem[] {
   return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.field) - rank(b.p.field) || index(a.p.field) - index(b.p.field) || a.i - b.i).map((x) => x.p);
 }
 
+/** Where a server error's field ("study.arms.0.n.value", "sources.0.id") sits in the form. */
+export function formFieldOfServer(field: string | undefined): string | undefined {
+  if (field === undefined || field === '') return undefined;
+  const parts = field.split('.');
+  if (parts[0] === 'sources') return parts.length < 3 ? 'source.citation' : sourceField(parts.slice(2));
+  const path = parts[0] === 'study' ? parts.slice(1) : parts;
+  return studyField(path.map((x) => (/^\d+$/.test(x) ? Number(x) : x)));
+}
+
 function sourceField(path: readonly PropertyKey[]): string {
   const k = String(path[0] ?? '');
   if (k === 'id') return 'source.id';

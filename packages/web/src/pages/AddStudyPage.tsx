@@ -22,7 +22,7 @@ import {
   emptyStudyForm,
   idFromLabel,
   P_COMPARATORS,
-  studyField,
+  formFieldOfServer,
   type FormProblem,
   type OutcomeInput,
   type StudyForm,
@@ -48,15 +48,6 @@ const fieldId = (field: string): string => `add-${field.replace(/\./g, '-')}`;
 /** A problem in the reader's language; the schema's own words (English) when the form has none. */
 function problemText(p: FormProblem, i18n: I18n): string {
   return p.code === 'schema' ? p.message : i18n.t(`add.err.${p.code}` as MessageKey, p.params);
-}
-
-/** Where a server error's field ("study.arms.0.n.value", "sources.0.id") sits in the form. */
-export function formFieldOfServer(field: string | undefined): string | undefined {
-  if (field === undefined || field === '') return undefined;
-  const parts = field.split('.');
-  if (parts[0] === 'sources') return parts[2] === 'urls' ? 'source.url' : parts[2] === undefined ? 'source.citation' : `source.${parts[2]}`;
-  const path = parts[0] === 'study' ? parts.slice(1) : parts;
-  return studyField(path.map((x) => (/^\d+$/.test(x) ? Number(x) : x)));
 }
 
 export function AddStudyPage(): ReactNode {
